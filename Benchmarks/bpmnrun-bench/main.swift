@@ -1,0 +1,1 @@
+print("bpmnrun-bench: not yet implemented")

@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, each depending only on the ones above it:
+//   BPMNModel (spec graph) <- BPMNParser (libxml2) <- BPMNExpressions (JUEL) / BPMNScripting (JavaScriptCore)
+//   <- BPMNEngine (tokens, scopes, variables, trace) <- BPMNRunCLI (terminal, commands) <- bpmnrun
+let package = Package(
+    name: "bpmnrun",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "bpmnrun", targets: ["bpmnrun"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .systemLibrary(
+            name: "CJavaScriptCore",
+            pkgConfig: "javascriptcoregtk-4.1",
+            providers: [.apt(["libjavascriptcoregtk-4.1-dev"])]
+        ),
+        .target(name: "BPMNModel"),
+        .target(name: "BPMNParser", dependencies: ["BPMNModel", "CLibXML2"]),
+        .target(name: "BPMNExpressions", dependencies: ["BPMNModel"]),
+        .target(name: "BPMNScripting", dependencies: ["BPMNModel", "BPMNExpressions", "CJavaScriptCore"]),
+        .target(name: "BPMNEngine", dependencies: ["BPMNModel", "BPMNExpressions", "BPMNScripting"]),
+        .target(
+            name: "BPMNRunCLI",
+            dependencies: [
+                "BPMNModel", "BPMNParser", "BPMNExpressions", "BPMNScripting", "BPMNEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "bpmnrun", dependencies: ["BPMNRunCLI"]),
+        .executableTarget(
+            name: "bpmnrun-bench",
+            dependencies: ["BPMNModel", "BPMNParser", "BPMNExpressions", "BPMNScripting", "BPMNEngine"],
+            path: "Benchmarks/bpmnrun-bench"
+        ),
+        .testTarget(name: "BPMNModelTests", dependencies: ["BPMNModel"]),
+        .testTarget(name: "BPMNParserTests", dependencies: ["BPMNParser"]),
+        .testTarget(name: "BPMNExpressionsTests", dependencies: ["BPMNExpressions"]),
+        .testTarget(name: "BPMNScriptingTests", dependencies: ["BPMNScripting"]),
+        .testTarget(name: "BPMNEngineTests", dependencies: ["BPMNEngine", "BPMNParser"]),
+        .testTarget(name: "BPMNRunCLITests", dependencies: ["BPMNRunCLI"]),
+    ]
+)
