@@ -120,9 +120,10 @@ extension ModelBuilder {
         return t.isEmpty ? .none : .text(t)
     }
 
-    /// `camunda:script scriptFormat resource`, text kept exactly.
+    /// `camunda:script scriptFormat resource`, text kept exactly; body nil when the element is empty
+    /// (an external `resource` script).
     func script(_ e: Int32) -> ScriptSpec {
-        let body = el(e).text
+        let body = el(e).text.flatMap { $0.isEmpty ? nil : $0 }
         return ScriptSpec(format: attr(e, "scriptFormat"), body: body, resource: attr(e, "resource"), location: loc(e))
     }
 

@@ -346,12 +346,23 @@ final class XMLScanner {
         }
         guard failure == nil else { return }
         var message = msg
-        if let hint = XMLScanner.hint(forCode: Int(e.code)) { message += " (\(hint))" }
+        if let hint = XMLScanner.hint(forCode: Int(e.code)) {
+            message += " (\(hint))"
+        } else if atEndOfInput() {
+            message += " (unexpected end of the file: is it truncated?)"
+        }
         if let s = secondaryMessage, !message.contains(s) { message += "; \(s)" }
         let kind: BPMNLoadError.Kind = .notWellFormed
         failure = ScanFailure(kind: kind, message: "not well-formed XML: " + message,
                               line: Int(e.line), column: Int(e.int2))
         if let ctxt { xmlStopParser(ctxt) }
+    }
+
+    /// Whether libxml2 has consumed (nearly) all of the input.
+    private func atEndOfInput() -> Bool {
+        guard readPosition >= raw.count, let ctxt, let input = ctxt.pointee.input,
+              let cur = input.pointee.cur, let end = input.pointee.end else { return false }
+        return end - cur <= 1
     }
 
     private static func hint(forCode code: Int) -> String? {
