@@ -7,7 +7,7 @@ extension ModelBuilder {
         var legacyFields: [FormField] = []
         var legacyLocation: SourceLocation?
         for c in children(e) where tag(c) == .camunda {
-            switch el(c).name {
+            switch name(c) {
             case "formData":
                 if x.form == nil {
                     x.form = FormSpec(fields: camundaChildren(c, "formField").map { formField($0) },
@@ -18,7 +18,7 @@ extension ModelBuilder {
                 if legacyLocation == nil { legacyLocation = loc(c) }
             case "inputOutput":
                 for p in children(c) where tag(p) == .camunda {
-                    switch el(p).name {
+                    switch name(p) {
                     case "inputParameter": x.inputParameters.append(ioParameter(p))
                     case "outputParameter": x.outputParameters.append(ioParameter(p))
                     default: break
@@ -57,7 +57,7 @@ extension ModelBuilder {
         var f = FormField(id: attr(e, "id") ?? "", label: attr(e, "label"), type: attr(e, "type"),
                           defaultValue: attr(e, "defaultValue"), datePattern: attr(e, "datePattern"), location: loc(e))
         for c in children(e) where tag(c) == .camunda {
-            switch el(c).name {
+            switch name(c) {
             case "value":
                 f.enumValues.append(NameValue(name: attr(c, "id") ?? "", value: attr(c, "name")))
             case "validation":
@@ -103,7 +103,7 @@ extension ModelBuilder {
     }
 
     func value(_ e: Int32) -> IOValue {
-        switch el(e).name {
+        switch name(e) {
         case "list":
             return .list(children(e).filter { tag($0) == .camunda }.map { value($0) })
         case "map":
@@ -123,7 +123,7 @@ extension ModelBuilder {
     /// `camunda:script scriptFormat resource`, text kept exactly; body nil when the element is empty
     /// (an external `resource` script).
     func script(_ e: Int32) -> ScriptSpec {
-        let body = el(e).text.flatMap { $0.isEmpty ? nil : $0 }
+        let body = doc.elements[Int(e)].text.flatMap { $0.isEmpty ? nil : $0 }
         return ScriptSpec(format: attr(e, "scriptFormat"), body: body, resource: attr(e, "resource"), location: loc(e))
     }
 
@@ -157,7 +157,7 @@ extension ModelBuilder {
     func field(_ e: Int32) -> NameValue {
         var value = attr(e, "stringValue") ?? attr(e, "expression")
         if value == nil {
-            for c in children(e) where tag(c) == .camunda && (el(c).name == "string" || el(c).name == "expression") {
+            for c in children(e) where tag(c) == .camunda && (self.name(c) == "string" || self.name(c) == "expression") {
                 value = text(c)
                 break
             }

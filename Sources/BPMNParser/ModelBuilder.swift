@@ -27,41 +27,31 @@ struct ModelBuilder {
 
     func children(_ e: Int32) -> Children { Children(elements: doc.elements, cursor: doc.elements[Int(e)].firstChild) }
     func el(_ e: Int32) -> XElement { doc.elements[Int(e)] }
+    func name(_ e: Int32) -> String { doc.elements[Int(e)].name }
     func tag(_ e: Int32) -> Tag { doc.elements[Int(e)].tag }
     func loc(_ e: Int32) -> SourceLocation { doc.elements[Int(e)].location }
 
     /// Attribute without namespace.
-    func attr(_ e: Int32, _ name: String) -> String? {
-        let x = doc.elements[Int(e)]
-        var i = Int(x.attrStart)
-        while i < Int(x.attrEnd) {
-            let a = doc.attrs[i]
-            if !a.isCamunda && a.name == name { return a.value }
-            i += 1
-        }
-        return nil
-    }
+    func attr(_ e: Int32, _ name: String) -> String? { attribute(e, name, camunda: false) }
 
     /// Attribute in the Camunda (or legacy Activiti) namespace.
-    func camundaAttr(_ e: Int32, _ name: String) -> String? {
-        let x = doc.elements[Int(e)]
-        var i = Int(x.attrStart)
-        while i < Int(x.attrEnd) {
-            let a = doc.attrs[i]
-            if a.isCamunda && a.name == name { return a.value }
-            i += 1
+    func camundaAttr(_ e: Int32, _ name: String) -> String? { attribute(e, name, camunda: true) }
+
+    private func attribute(_ e: Int32, _ name: String, camunda: Bool) -> String? {
+        let start = Int(doc.elements[Int(e)].attrStart), end = Int(doc.elements[Int(e)].attrEnd)
+        return doc.attrs.withUnsafeBufferPointer { attrs in
+            for i in start..<end where attrs[i].isCamunda == camunda && attrs[i].name == name {
+                return attrs[i].value
+            }
+            return nil
         }
-        return nil
     }
 
     func camundaAttrs(_ e: Int32) -> [String: String] {
-        let x = doc.elements[Int(e)]
+        let start = Int(doc.elements[Int(e)].attrStart), end = Int(doc.elements[Int(e)].attrEnd)
         var out: [String: String] = [:]
-        var i = Int(x.attrStart)
-        while i < Int(x.attrEnd) {
-            let a = doc.attrs[i]
-            if a.isCamunda && out[a.name] == nil { out[a.name] = a.value }
-            i += 1
+        for i in start..<end where doc.attrs[i].isCamunda && out[doc.attrs[i].name] == nil {
+            out[doc.attrs[i].name] = doc.attrs[i].value
         }
         return out
     }
@@ -73,15 +63,15 @@ struct ModelBuilder {
 
     /// First child that is a Camunda extension element with this local name.
     func camundaChild(_ e: Int32, _ name: String) -> Int32? {
-        for c in children(e) where tag(c) == .camunda && el(c).name == name { return c }
+        for c in children(e) where tag(c) == .camunda && self.name(c) == name { return c }
         return nil
     }
 
     func camundaChildren(_ e: Int32, _ name: String) -> [Int32] {
-        children(e).filter { tag($0) == .camunda && el($0).name == name }
+        children(e).filter { tag($0) == .camunda && self.name($0) == name }
     }
 
-    func text(_ e: Int32) -> String { el(e).text ?? "" }
+    func text(_ e: Int32) -> String { doc.elements[Int(e)].text ?? "" }
 
     static func trim(_ s: String) -> String {
         let u = s.utf8
@@ -122,9 +112,9 @@ struct ModelBuilder {
     mutating func idOrPlaceholder(_ e: Int32) -> String {
         if let id = attr(e, "id"), !id.isEmpty { return id }
         let l = loc(e)
-        let placeholder = "\(el(e).name)@\(l.line):\(l.column)"
+        let placeholder = "\(name(e))@\(l.line):\(l.column)"
         warnings.append(ParseDiagnostic(severity: .warning,
-                                        message: "<\(el(e).name)> has no id; using the placeholder id '\(placeholder)'",
+                                        message: "<\(name(e))> has no id; using the placeholder id '\(placeholder)'",
                                         location: l, elementId: placeholder))
         return placeholder
     }
@@ -172,12 +162,17 @@ struct ModelBuilder {
 
     mutating func buildProcess(_ e: Int32) -> ProcessSpec {
         var parts = Parts()
+        parts.nodes.reserveCapacity(doc.flowNodeCount)
+        parts.flows.reserveCapacity(doc.sequenceFlowCount)
         collect(scope: e, parent: nil, into: &parts)
         var p = ProcessSpec(id: idOrPlaceholder(e), name: attr(e, "name"),
                             isExecutable: attr(e, "isExecutable").map { ModelBuilder.isTrue($0) },
                             location: loc(e), documentation: documentation(e), camundaAttributes: camundaAttrs(e),
-                            nodes: parts.nodes, flows: parts.flows,
                             extensions: firstChild(e, .extensionElements).map { extensions($0) } ?? ExtensionElements())
+        // Move (not copy) the arrays in, so that linking below mutates them in place.
+        swap(&p.nodes, &parts.nodes)
+        swap(&p.flows, &parts.flows)
+        p.reindex()
         link(&p)
         return p
     }
@@ -198,24 +193,36 @@ struct ModelBuilder {
     }
 
     /// Resolves references by id: flow ends, incoming/outgoing, boundary hosts, default flows.
+    /// Works on the arrays moved out of `p` (its id index stays valid), so nothing is copied.
     private func link(_ p: inout ProcessSpec) {
-        for f in p.flows.indices {
-            let s = p.nodeIndex(of: p.flows[f].sourceRef)
-            let t = p.nodeIndex(of: p.flows[f].targetRef)
-            p.flows[f].source = s
-            p.flows[f].target = t
-            if let s { p.nodes[s].outgoing.append(f) }
-            if let t { p.nodes[t].incoming.append(f) }
+        var nodes: [FlowNode] = []
+        var flows: [SequenceFlow] = []
+        swap(&nodes, &p.nodes)
+        swap(&flows, &p.flows)
+        for f in flows.indices {
+            let s = p.nodeIndex(of: flows[f].sourceRef)
+            let t = p.nodeIndex(of: flows[f].targetRef)
+            flows[f].source = s
+            flows[f].target = t
+            if let s { nodes[s].outgoing.append(f) }
+            if let t { nodes[t].incoming.append(f) }
         }
-        for n in p.nodes.indices {
-            if let ref = p.nodes[n].attachedToRef, p.nodes[n].kind == .boundaryEvent, let host = p.nodeIndex(of: ref) {
-                p.nodes[n].attachedTo = host
-                p.nodes[host].boundaryEvents.append(n)
+        for n in nodes.indices {
+            if nodes[n].kind == .boundaryEvent, let ref = nodes[n].attachedToRef, let host = p.nodeIndex(of: ref) {
+                nodes[n].attachedTo = host
+                nodes[host].boundaryEvents.append(n)
             }
-            if let d = p.nodes[n].defaultFlowId {
-                p.nodes[n].defaultFlow = p.nodes[n].outgoing.first { p.flows[$0].id == d }
+            if let d = nodes[n].defaultFlowId {
+                var found: Int?
+                for f in nodes[n].outgoing where flows[f].id == d {
+                    found = f
+                    break
+                }
+                nodes[n].defaultFlow = found
             }
         }
+        swap(&nodes, &p.nodes)
+        swap(&flows, &p.flows)
     }
 
     mutating func buildFlow(_ e: Int32) -> SequenceFlow {

@@ -31,6 +31,9 @@ struct XDocument {
     var elements: [XElement] = []
     var attrs: [XAttr] = []
     var warnings: [ParseDiagnostic] = []
+    /// Flow nodes and sequence flows seen (to size arrays up front).
+    var flowNodeCount = 0
+    var sequenceFlowCount = 0
 }
 
 /// A failure found while scanning.
@@ -137,16 +140,17 @@ final class XMLScanner {
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
             guard let ctx, let localname else { return }
-            Unmanaged<XMLScanner>.fromOpaque(ctx).takeUnretainedValue()
-                .startElement(localname, uri, Int(nbAttributes), attributes)
+            Unmanaged<XMLScanner>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
+                $0.startElement(localname, uri, Int(nbAttributes), attributes)
+            }
         }
         handler.endElementNs = { ctx, _, _, _ in
             guard let ctx else { return }
-            Unmanaged<XMLScanner>.fromOpaque(ctx).takeUnretainedValue().endElement()
+            Unmanaged<XMLScanner>.fromOpaque(ctx)._withUnsafeGuaranteedRef { $0.endElement() }
         }
         handler.characters = { ctx, ch, len in
             guard let ctx, let ch else { return }
-            Unmanaged<XMLScanner>.fromOpaque(ctx).takeUnretainedValue().characters(ch, Int(len))
+            Unmanaged<XMLScanner>.fromOpaque(ctx)._withUnsafeGuaranteedRef { $0.characters(ch, Int(len)) }
         }
         handler.ignorableWhitespace = handler.characters
         handler.cdataBlock = handler.characters
@@ -245,6 +249,11 @@ final class XMLScanner {
                 return
             }
             tag = t
+            if t == .sequenceFlow {
+                doc.sequenceFlowCount += 1
+            } else if t.flowNodeKind != nil {
+                doc.flowNodeCount += 1
+            }
         } else if uri != nil && (uri == camundaURI || uri == activitiURI) {
             tag = .camunda
         } else {
