@@ -26,7 +26,6 @@ struct ModelBuilder {
     }
 
     func children(_ e: Int32) -> Children { Children(elements: doc.elements, cursor: doc.elements[Int(e)].firstChild) }
-    func el(_ e: Int32) -> XElement { doc.elements[Int(e)] }
     func name(_ e: Int32) -> String { doc.elements[Int(e)].name }
     func tag(_ e: Int32) -> Tag { doc.elements[Int(e)].tag }
     func loc(_ e: Int32) -> SourceLocation { doc.elements[Int(e)].location }
