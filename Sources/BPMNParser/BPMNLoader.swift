@@ -42,6 +42,14 @@ public struct BPMNLoadError: Error, CustomStringConvertible, Sendable {
     }
 }
 
+/// Reads BPMN 2.0 files (Camunda 7 flavour) into the spec graph of `BPMNModel`.
+///
+/// * Only unreadable, not well-formed or non-BPMN input throws; anything else loads, with dangling
+///   references left nil for the validator. Elements without an id get the placeholder id
+///   `localName@line:column` and a warning in `BPMNDefinitions.warnings`.
+/// * Safe on hostile input: no network, no DTD loading, no entity expansion (documents that use
+///   entities declared in a DTD are rejected), libxml2's default size and depth limits.
+/// * Thread-safe: each call has its own parser and error handler; files may be loaded in parallel.
 public enum BPMNLoader {
     /// Parses a file. Throws BPMNLoadError for unreadable / not well-formed / not BPMN input.
     public static func load(path: String) throws -> BPMNDefinitions {
