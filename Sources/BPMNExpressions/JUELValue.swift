@@ -124,7 +124,7 @@ extension JUELValue {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "EEE MMM dd HH:mm:ss zzz yyyy"
+        f.dateFormat = "EEE MMM dd HH:mm:ss 'UTC' yyyy"
         return f.string(from: date)
     }
 }
