@@ -93,7 +93,6 @@ struct JUELMembers {
             }
         }
         if let result { return result }
-        if case .value = base, name == "getClass", args.isEmpty { return .value(.string(base.javaClass)) }
         throw .methodNotFound("Cannot find method \(name) with \(args.count) parameters in \(base.javaClass)")
     }
 

@@ -137,9 +137,12 @@ enum JUELOperators {
     }
 
     /// `String.equals`: same UTF-16 content, no Unicode normalisation.
-    @inline(__always)
     static func javaStringEquals(_ x: String, _ y: String) -> Bool {
-        x.utf8.elementsEqual(y.utf8)
+        guard x.utf8.count == y.utf8.count else { return false }
+        var x = x, y = y
+        return x.withUTF8 { a in
+            y.withUTF8 { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+        }
     }
 
     /// `Object.equals` for the remaining kinds (lists, maps, dates, the execution).

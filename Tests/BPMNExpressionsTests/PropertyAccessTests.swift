@@ -72,4 +72,14 @@ final class PropertyAccessTests: XCTestCase {
             ("${idx.value}", "Unknown property used in expression: ${idx.value}. Cause: Could not find property value in class java.lang.Long"),
         ], vars)
     }
+
+    func testChainsMixingAccessAndMethods() {
+        assertTable([
+            ("${orders[0].items.size()}", 2),
+            ("${orders[0]['items'][1].sku.toUpperCase()}", "B-2"),
+            ("${orders.get(0).total * 2}", 25.0),
+            ("${größe > 1}", true),
+            ("${orders[0].items[9].sku}", .null),
+        ], ["orders": [["total": 12.5, "items": [["sku": "a-1"], ["sku": "b-2"]]]], "größe": 2])
+    }
 }
