@@ -1,0 +1,41 @@
+import BPMNModel
+
+/// Takes the first outgoing flow (in document order) whose condition is true; an unconditional
+/// non-default flow counts as true; else the default flow; else Camunda's ENGINE-02004 error.
+/// Does not synchronise: every arriving token passes on its own.
+struct ExclusiveGatewayBehavior: FlowNodeBehavior {
+    func execute(token: Int, run: ProcessRun) throws {
+        let t = run.state.tokens[token]!
+        let node = run.process.spec.nodes[t.node]
+        run.completeActivity(token)
+        var chosen: Int?
+        var evaluated: [VariableValue] = []
+        for flow in node.outgoing {
+            if let condition = run.process.conditions[flow] {
+                let result = try run.evaluateCondition(condition, flow: flow, token: token)
+                if run.trace != nil { evaluated.append(run.conditionRecord(flow: flow, result: result)) }
+                if result { chosen = flow; break }
+            } else if flow != node.defaultFlow {
+                if run.trace != nil { evaluated.append(run.conditionRecord(flow: flow, result: true)) }
+                chosen = flow
+                break
+            }
+        }
+        if chosen == nil, let def = node.defaultFlow {
+            chosen = def
+            if run.trace != nil { evaluated.append(run.defaultRecord(flow: def)) }
+        }
+        if node.outgoing.isEmpty {
+            run.endToken(token)
+            return
+        }
+        guard let flow = chosen else {
+            throw RunError(message: "ENGINE-02004 No outgoing sequence flow for the element with id '\(node.id)' could be selected for continuing the process.",
+                           element: node.id, location: node.location)
+        }
+        if node.outgoing.count > 1 || node.defaultFlow != nil || !evaluated.isEmpty {
+            run.recordDecision(token, conditions: evaluated, taken: [flow])
+        }
+        run.take(token, flows: [flow])
+    }
+}

@@ -1,0 +1,92 @@
+import BPMNModel
+
+/// Inclusive gateway, as Camunda 7's InclusiveGatewayActivityBehavior: the join fires when as many
+/// tokens have arrived as it has incoming flows, or when no other token of the scope can still reach
+/// it; then every non-default flow whose condition holds (unconditional flows always) is taken, the
+/// default flow only when none holds, else ENGINE-02004.
+///
+/// Like Camunda 7, the join is evaluated only when a token arrives: a token waiting at it is not
+/// released later because another branch ended elsewhere.
+struct InclusiveGatewayBehavior: FlowNodeBehavior {
+    func execute(token: Int, run: ProcessRun) throws {
+        let t = run.state.tokens[token]!
+        let node = run.process.spec.nodes[t.node]
+        let arrived = run.tokensJoined(at: t.node, scope: t.scope, including: token)
+        if arrived.count < node.incoming.count && run.canAnotherTokenReach(t.node, scope: t.scope, except: Set(arrived)) {
+            run.state.tokens[token]!.state = .joined
+            if run.trace != nil {
+                run.emit(.waiting, element: node.id, type: node.kind.rawValue, name: node.name, token: token, scope: t.scope,
+                         extra: [("arrived", .integer(Int64(arrived.count)))])
+            }
+            return
+        }
+        let merged = run.mergeJoined(arrived, into: token)
+        run.completeActivity(token, extra: merged.count > 1 ? [("merged", .array(merged.map { .integer(Int64($0)) }))] : [])
+        if node.outgoing.isEmpty {
+            run.endToken(token)
+            return
+        }
+        var chosen: [Int] = []
+        var evaluated: [VariableValue] = []
+        for flow in node.outgoing where flow != node.defaultFlow {
+            if let condition = run.process.conditions[flow] {
+                let result = try run.evaluateCondition(condition, flow: flow, token: token)
+                if run.trace != nil { evaluated.append(run.conditionRecord(flow: flow, result: result)) }
+                if result { chosen.append(flow) }
+            } else {
+                if run.trace != nil { evaluated.append(run.conditionRecord(flow: flow, result: true)) }
+                chosen.append(flow)
+            }
+        }
+        if chosen.isEmpty {
+            guard let def = node.defaultFlow else {
+                throw RunError(message: "ENGINE-02004 No outgoing sequence flow for the element with id '\(node.id)' could be selected for continuing the process.",
+                               element: node.id, location: node.location)
+            }
+            chosen = [def]
+            if run.trace != nil { evaluated.append(run.defaultRecord(flow: def)) }
+        }
+        run.recordDecision(token, conditions: evaluated, taken: chosen)
+        run.take(token, flows: chosen)
+    }
+}
+
+extension ProcessRun {
+    /// Whether any token in `scope` (or in a sub-process running inside it), other than `except`,
+    /// can still reach `target` by following sequence flows; leaving a sub-process counts, as in
+    /// Camunda's reachability check. Terminates on loops.
+    func canAnotherTokenReach(_ target: Int, scope: Int, except: Set<Int>) -> Bool {
+        for token in state.tokens.values where !except.contains(token.id) && token.state != .inSubProcess {
+            guard isScope(token.scope, within: scope) else { continue }
+            var visited = Set<Int>()
+            if isReachable(from: token.node, to: target, visited: &visited) { return true }
+        }
+        return false
+    }
+
+    func isScope(_ scopeId: Int, within ancestor: Int) -> Bool {
+        var current: Int? = scopeId
+        while let id = current {
+            if id == ancestor { return true }
+            current = state.scopes[id]?.parent
+        }
+        return false
+    }
+
+    func isReachable(from source: Int, to target: Int, visited: inout Set<Int>) -> Bool {
+        if source == target { return true }
+        if !visited.insert(source).inserted { return false }
+        let node = process.spec.nodes[source]
+        if node.outgoing.isEmpty {
+            if let parent = node.parent { return isReachable(from: parent, to: target, visited: &visited) }
+            return false
+        }
+        for flow in node.outgoing {
+            if let next = process.spec.flows[flow].target, !visited.contains(next),
+               isReachable(from: next, to: target, visited: &visited) {
+                return true
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,83 @@
+import BPMNModel
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Streams the trace document to a file (or standard output) as events happen, so a long run
+/// neither holds its trace in memory nor slows down as it grows. See docs/trace-format.md.
+public final class JSONTraceWriter: TraceSink {
+    private let file: UnsafeMutablePointer<FILE>
+    private let ownsFile: Bool
+    private var eventCount = 0
+    private var finished = false
+    public let path: String
+
+    public struct OpenError: Error, CustomStringConvertible {
+        public let path: String
+        public let reason: String
+        public var description: String { "cannot write the trace to \(path): \(reason)" }
+    }
+
+    /// Opens `path` for writing (`-` is standard output) and writes the document's head.
+    public init(path: String, diagramFile: String, processId: String) throws {
+        self.path = path
+        if path == "-" {
+            file = fdopen(dup(1), "w")!
+            ownsFile = true
+        } else {
+            guard let f = fopen(path, "w") else { throw OpenError(path: path, reason: String(cString: strerror(errno))) }
+            file = f
+            ownsFile = true
+        }
+        var head = "{\"format\":\"bpmnrun-trace/1\",\"file\":"
+        JSONText.writeString(diagramFile, into: &head)
+        head += ",\"process\":"
+        JSONText.writeString(processId, into: &head)
+        head += ",\"events\":["
+        write(head)
+    }
+
+    deinit {
+        if !finished { fflush(file) }
+        if ownsFile { fclose(file) }
+    }
+
+    private func write(_ s: String) {
+        var s = s
+        s.withUTF8 { buf in _ = fwrite(buf.baseAddress, 1, buf.count, file) }
+    }
+
+    public func record(_ event: TraceEvent) {
+        guard !finished else { return }
+        write((eventCount == 0 ? "\n" : ",\n") + event.json())
+        eventCount += 1
+    }
+
+    public func finish(_ summary: TraceSummary) {
+        guard !finished else { return }
+        finished = true
+        var tail = "\n],\"status\":\"\(summary.status.rawValue)\",\"error\":"
+        if let e = summary.error {
+            tail += "{\"message\":"
+            JSONText.writeString(e.message, into: &tail)
+            tail += ",\"element\":"
+            if let el = e.element { JSONText.writeString(el, into: &tail) } else { tail += "null" }
+            if let line = e.line { tail += ",\"line\":\(line),\"column\":\(e.column ?? 0)" }
+            tail += "}"
+        } else {
+            tail += "null"
+        }
+        tail += ",\"active\":"
+        JSONText.write(.array(summary.active.map { .string($0) }), into: &tail)
+        tail += ",\"variables\":"
+        JSONText.write(.object(summary.variables), into: &tail, pretty: false)
+        tail += "}\n"
+        write(tail)
+        fflush(file)
+    }
+
+    /// Writes what is buffered to the file (called before waiting for input, so a crash or a killed
+    /// terminal loses nothing already done).
+    public func flush() { fflush(file) }
+}

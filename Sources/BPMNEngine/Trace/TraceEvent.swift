@@ -1,0 +1,103 @@
+import BPMNModel
+
+/// One entry of the execution trace. `seq` and `at` are filled in by the run.
+public struct TraceEvent: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case processStarted, activityStarted, activityCompleted, flowTaken, gatewayDecision, variableSet
+        case waiting, serviceSkipped, scriptFailed, tokenEnded, processCompleted, processFailed, processTerminated
+    }
+
+    public var seq: Int
+    /// ISO 8601 time of the run's clock.
+    public var at: String
+    public var kind: Kind
+    public var element: String?
+    public var type: String?
+    public var name: String?
+    public var token: Int?
+    public var scope: Int?
+    /// Event-specific keys (see docs/trace-format.md), in the order they are written.
+    public var extra: [(key: String, value: VariableValue)]
+
+    public init(seq: Int = 0, at: String = "", kind: Kind, element: String? = nil, type: String? = nil, name: String? = nil,
+                token: Int? = nil, scope: Int? = nil, extra: [(key: String, value: VariableValue)] = []) {
+        self.seq = seq
+        self.at = at
+        self.kind = kind
+        self.element = element
+        self.type = type
+        self.name = name
+        self.token = token
+        self.scope = scope
+        self.extra = extra
+    }
+
+    public static func == (a: TraceEvent, b: TraceEvent) -> Bool {
+        a.seq == b.seq && a.at == b.at && a.kind == b.kind && a.element == b.element && a.type == b.type
+            && a.name == b.name && a.token == b.token && a.scope == b.scope
+            && a.extra.map(\.key) == b.extra.map(\.key) && a.extra.map(\.value) == b.extra.map(\.value)
+    }
+
+    public subscript(key: String) -> VariableValue? { extra.first { $0.key == key }?.value }
+
+    /// The event as one JSON object.
+    public func json() -> String {
+        var out = "{\"seq\":\(seq),\"at\":"
+        JSONText.writeString(at, into: &out)
+        out += ",\"event\":\"\(kind.rawValue)\""
+        if let element { out += ",\"element\":"; JSONText.writeString(element, into: &out) }
+        if let type { out += ",\"type\":\"\(type)\"" }
+        if let name { out += ",\"name\":"; JSONText.writeString(name, into: &out) }
+        if let token { out += ",\"token\":\(token)" }
+        if let scope { out += ",\"scope\":\(scope)" }
+        for (key, value) in extra {
+            out += ","
+            JSONText.writeString(key, into: &out)
+            out += ":"
+            JSONText.write(value, into: &out)
+        }
+        out += "}"
+        return out
+    }
+}
+
+/// How a run ended, written at the end of the trace.
+public struct TraceSummary: Sendable {
+    public var status: RunStatus
+    public var error: RunError?
+    public var active: [String]
+    public var variables: [String: VariableValue]
+
+    public init(status: RunStatus, error: RunError?, active: [String], variables: [String: VariableValue]) {
+        self.status = status
+        self.error = error
+        self.active = active
+        self.variables = variables
+    }
+}
+
+/// Receives trace events as they happen.
+public protocol TraceSink: AnyObject {
+    func record(_ event: TraceEvent)
+    func finish(_ summary: TraceSummary)
+}
+
+/// Keeps the events in memory: for tests, the conformance runner and the end-of-run summary.
+public final class InMemoryTrace: TraceSink {
+    public private(set) var events: [TraceEvent] = []
+    public private(set) var summary: TraceSummary?
+    public init() {}
+    public func record(_ event: TraceEvent) { events.append(event) }
+    public func finish(_ summary: TraceSummary) { self.summary = summary }
+
+    /// Ids of flow nodes in the order they completed.
+    public var completedElements: [String] { events.filter { $0.kind == .activityCompleted }.compactMap(\.element) }
+}
+
+/// Sends every event to several sinks.
+public final class TraceFanOut: TraceSink {
+    let sinks: [TraceSink]
+    public init(_ sinks: [TraceSink]) { self.sinks = sinks }
+    public func record(_ event: TraceEvent) { for s in sinks { s.record(event) } }
+    public func finish(_ summary: TraceSummary) { for s in sinks { s.finish(summary) } }
+}
