@@ -1,0 +1,233 @@
+import BPMNExpressions
+import BPMNModel
+import CJavaScriptCore
+import Foundation
+
+/// Runs Camunda 7 JavaScript (`scriptFormat` javascript/ecmascript/js) with JavaScriptCore.
+///
+/// **Bindings** (like Camunda's `ScriptBindings` with `autoStoreScriptVariables` off): every
+/// variable visible in the context reads as a global name, resolved lazily and freshly per run;
+/// `execution` offers getVariable/setVariable & co. Assigning to a name (`x = 1`, `var x`) never
+/// stores a process variable; only `execution.setVariable*` and the result variable (the returned
+/// completion value) do. Nothing a script declares survives into the next run.
+///
+/// **Isolation and cost**: a fresh JSC global context costs ~185 µs, so one context is reused. Each
+/// script runs as a direct `eval` inside a function, inside `with (variables)`; declarations stay
+/// local to the run, implicit globals are deleted afterwards, and when a run changed the builtins
+/// (global values such as `JSON = 1`, or — detected from the source — prototypes and other
+/// intrinsics) the context is thrown away and the next run gets a fresh one.
+///
+/// **Limits**: `timeLimit` seconds of wall-clock time per run (checked by JSC's watchdog every
+/// ≤ 50 ms of script CPU time; the script is terminated, `try/catch` cannot intercept it) and a
+/// resident-memory growth limit checked at the same points. Stack overflows are `RangeError`s.
+/// Scripts have no file, network or process access: JavaScriptCore's core has none, and the only
+/// additions are `execution`, `print` and `console.*` (which write to standard error).
+///
+/// **Threads**: an engine must be used by one thread at a time (it keeps per-run state). Separate
+/// engines have separate JSC VMs (context groups) and may run on different threads concurrently.
+public final class JavaScriptEngine {
+    public let timeLimit: Double
+    /// How much the process's resident memory may grow during one run before the script is
+    /// stopped (bytes).
+    public let memoryLimit: Int
+
+    private let group: JSContextGroupRef
+    private var runtime: JSRuntime?
+    private let watchdog: Watchdog
+    /// Sources already known to parse (bounded), and whether each may alter intrinsics.
+    private var checkedSources: [String: Bool] = [:]
+    private static let checkedSourcesLimit = 512
+
+    public init(timeLimit: Double = 5.0, memoryLimit: Int = 1 << 30) {
+        self.timeLimit = timeLimit
+        self.memoryLimit = memoryLimit
+        group = JSContextGroupCreate()
+        watchdog = Watchdog(memoryLimit: memoryLimit, interval: max(0.001, min(0.05, timeLimit)))
+        watchdog.arm(group)
+    }
+
+    deinit {
+        runtime = nil
+        JSContextGroupClearExecutionTimeLimit(group)
+        JSContextGroupRelease(group)
+    }
+
+    // MARK: Syntax
+
+    /// Syntax check only (nothing runs): nil when the source parses, else the error with its line
+    /// inside the script (JavaScriptCore reports no column for syntax errors).
+    public func checkSyntax(_ source: String) -> ScriptError? {
+        let ctx = currentRuntime().ctx
+        var exception: JSValueRef?
+        let ok = JS.withString(source) { JSCheckScriptSyntax(ctx, $0, nil, 1, &exception) }
+        if ok { return nil }
+        return makeError(kind: .syntax, exception, in: ctx)
+    }
+
+    // MARK: Running
+
+    /// Runs a script and returns its completion value (what Camunda stores in
+    /// `camunda:resultVariable`): the value of the last expression statement evaluated, `.null`
+    /// when there is none (`var x = 1;`) or it is `undefined`. Values are converted JSON-like;
+    /// functions and symbols become `.null`.
+    public func run(_ source: String, context: ExpressionContext, scriptName: String) throws -> VariableValue {
+        let touchesIntrinsics = try gate(source)
+        let runtime = currentRuntime()
+        runtime.context = context
+        runtime.scriptName = scriptName
+        watchdog.start(timeLimit: timeLimit)
+        let (value, exception) = runtime.call(source)
+        watchdog.stop()
+        let ctx = runtime.ctx
+
+        defer {
+            if touchesIntrinsics { runtime.markDirty() }
+            if !runtime.finishRun() { self.runtime = nil }
+        }
+        switch watchdog.verdict {
+        case .timeout:
+            throw ScriptError(kind: .timeout, message:
+                "Script '\(scriptName)' exceeded the time limit of \(Self.seconds(timeLimit)) and was terminated")
+        case .memory:
+            throw ScriptError(kind: .timeout, message:
+                "Script '\(scriptName)' grew memory by more than \(memoryLimit >> 20) MiB and was terminated")
+        case .none: break
+        }
+        if let exception { throw makeError(kind: .runtime, exception, in: ctx) }
+        do {
+            return try JSConvert.toVariable(ctx, value) ?? .null
+        } catch {
+            if let exception = error.exception { throw makeError(kind: .runtime, exception, in: ctx) }
+            throw ScriptError(kind: .unsupported, message: "The script's result cannot be stored as a variable: \(error.message)")
+        }
+    }
+
+    private func currentRuntime() -> JSRuntime {
+        if let runtime { return runtime }
+        let fresh = JSRuntime(group: group)
+        runtime = fresh
+        return fresh
+    }
+
+    /// Syntax-checks a source the first time it is seen (so a `SyntaxError` thrown while running
+    /// is a runtime one, e.g. from `JSON.parse`), and classifies it. Returns whether the source
+    /// looks like it may modify intrinsics (then the context is replaced after the run).
+    private func gate(_ source: String) throws(ScriptError) -> Bool {
+        if let known = checkedSources[source] { return known }
+        if let error = checkSyntax(source) { throw error }
+        let touches = Self.mayTouchIntrinsics(source, builtins: currentRuntime().pristineGlobals)
+        if checkedSources.count >= Self.checkedSourcesLimit { checkedSources.removeAll(keepingCapacity: true) }
+        checkedSources[source] = touches
+        return touches
+    }
+
+    /// Best-effort detection of scripts that change builtin objects (which the global-object
+    /// restore cannot see): prototype access, reflection, or assignment to a member of a builtin
+    /// (`Math.max = …`, `JSON['parse'] += …`). Aliases (`var m = Math; m.max = 1`) escape it.
+    static func mayTouchIntrinsics(_ source: String, builtins: Set<String>) -> Bool {
+        let markers = ["prototype", "__proto__", "defineProperty", "setPrototypeOf", "assign", "freeze", "seal",
+                       "preventExtensions", "Reflect", "globalThis", "delete", "__define", "Proxy"]
+        if markers.contains(where: { source.contains($0) }) { return true }
+        // `<builtin> . name <op>=` or `<builtin> [ … ] <op>=`
+        let pattern = #"(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:\??\.\s*[\w$]+|\[[^\]]*\])\s*(?:[-+*/%&|^]|\*\*|<<|>>>?|&&|\|\||\?\?)?=(?!=)"#
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return true }
+        let text = source as NSString
+        for match in regex.matches(in: source, range: NSRange(location: 0, length: text.length)) {
+            if builtins.contains(text.substring(with: match.range(at: 1))) { return true }
+        }
+        return false
+    }
+
+    private func makeError(kind: ScriptError.Kind, _ exception: JSValueRef?, in ctx: JSContextRef) -> ScriptError {
+        guard let exception, JSValueIsObject(ctx, exception), let object = JSValueToObject(ctx, exception, nil) else {
+            return ScriptError(kind: kind, message: "Uncaught " + JS.toString(ctx, exception))
+        }
+        let name = JS.property(ctx, object, "name").map { JS.toString(ctx, $0) } ?? "Error"
+        let message = JS.property(ctx, object, "message").map { JS.toString(ctx, $0) } ?? JS.toString(ctx, exception)
+        let text = name.isEmpty ? message : "\(name): \(message)"
+        return ScriptError(kind: kind, message: text,
+                           line: JS.intProperty(ctx, object, "line"), column: JS.intProperty(ctx, object, "column"))
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
+}
+
+/// Decides, when JSC's watchdog fires (every ≤ 50 ms of script CPU time), whether to stop the
+/// script: past the wall-clock deadline, or resident memory grew past the limit.
+final class Watchdog {
+    enum Verdict { case none, timeout, memory }
+    let memoryLimit: Int
+    private(set) var verdict = Verdict.none
+    private var deadline = 0.0
+    private var residentAtStart = 0
+
+    /// Script CPU time between checks (JSC's watchdog measures the thread's CPU time).
+    let interval: Double
+
+    init(memoryLimit: Int, interval: Double) {
+        self.memoryLimit = memoryLimit
+        self.interval = interval
+    }
+
+    /// Installs the check on the group. JSC does not re-arm its timer when the callback declines
+    /// to terminate, so the callback re-installs the limit (this restarts the CPU-time interval).
+    func arm(_ group: JSContextGroupRef) {
+        JSContextGroupSetExecutionTimeLimit(group, interval, Watchdog.callback, Unmanaged.passUnretained(self).toOpaque())
+    }
+
+    private static let callback: JSShouldTerminateCallback = { ctx, info in
+        guard let info else { return true }
+        let watchdog = Unmanaged<Watchdog>.fromOpaque(info).takeUnretainedValue()
+        if watchdog.shouldTerminate() { return true }
+        if let ctx, let group = JSContextGetGroup(ctx) { watchdog.arm(group) }
+        return false
+    }
+
+    func start(timeLimit: Double) {
+        verdict = .none
+        deadline = Self.now() + timeLimit
+        residentAtStart = 0
+    }
+
+    func stop() { deadline = .infinity }
+
+    func shouldTerminate() -> Bool {
+        if Self.now() >= deadline {
+            verdict = .timeout
+            return true
+        }
+        let resident = Self.residentBytes()
+        if residentAtStart == 0 {
+            residentAtStart = resident
+        } else if resident - residentAtStart > memoryLimit {
+            verdict = .memory
+            return true
+        }
+        return false
+    }
+
+    static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
+    /// Resident set size from /proc/self/statm (0 where unavailable).
+    static func residentBytes() -> Int {
+        #if os(Linux)
+        let fd = open("/proc/self/statm", O_RDONLY)
+        guard fd >= 0 else { return 0 }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 128)
+        let count = read(fd, &buffer, buffer.count)
+        guard count > 0 else { return 0 }
+        let fields = String(decoding: buffer[0..<count], as: UTF8.self).split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+        #else
+        return 0
+        #endif
+    }
+}
