@@ -1,1 +1,3 @@
 import BPMNRunCLI
+
+BPMNRunCommand.main()

@@ -80,3 +80,14 @@ extension ProcessRun {
         return try JUELExpression(parsing: text).evaluate(in: context)
     }
 }
+
+extension ProcessRun {
+    /// Records that input from outside (an answers step) was rejected: the run keeps waiting, and the
+    /// trace's `error` says why it stopped.
+    public func recordRejectedInput(_ error: RunError) {
+        state.error = error
+    }
+
+    /// Whether the instance still has tokens waiting for a user (not only at joins).
+    public var hasWaitingTasks: Bool { state.tokens.values.contains { $0.state == .waiting } }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import BPMNEngine
+import Foundation
+
+/// `bpmnrun run FILE`: runs a diagram, interactively or from an answers file.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a process: fill in user-task forms on the terminal, or drive it from an answers file.",
+        discussion: """
+        The process starts at its none start event and runs until every token waits. Each waiting \
+        task is then completed from the next answers step, or by asking on the terminal; with \
+        several tasks waiting (after a parallel split) you pick one. End of input (Ctrl-D) stops the \
+        run as 'waiting'; Ctrl-C stops it as 'interrupted'. The trace is written either way.
+
+        Answers file (steps are used in order; values pass the same form validation as typed input):
+          {"process": "optional id", "variables": {"amount": 120},
+           "steps": [{"complete": "Task_Approve", "variables": {"approved": true}}]}
+
+        Examples:
+          bpmnrun expense.bpmn --var amount=750 --var requester=anna
+          bpmnrun run expense.bpmn --answers expense.answers.json --trace - --non-interactive
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The .bpmn file to run.", valueName: "file"))
+    var file: String
+
+    @Option(name: .long, help: ArgumentHelp("Id of the process to run, when the file has several executable processes.", valueName: "id"))
+    var process: String?
+
+    @Option(name: .long, help: ArgumentHelp("Answers file (JSON) with start variables and the steps that complete tasks.", valueName: "file"))
+    var answers: String?
+
+    @Option(name: .customLong("var"), help: ArgumentHelp("A start variable, name=value; the value is read as JSON when it is valid JSON, else as a string. Repeatable.", valueName: "name=value"))
+    var variables: [String] = []
+
+    @Option(name: .customLong("vars"), help: ArgumentHelp("A JSON file with an object of start variables.", valueName: "file"))
+    var variablesFile: String?
+
+    @Option(name: .long, help: ArgumentHelp("Write the JSON trace to this file ('-' for standard output; human output then goes to standard error).", valueName: "file"))
+    var trace: String?
+
+    @Flag(name: .long, help: "Never read standard input: stop as 'waiting' when the answers run out.")
+    var nonInteractive = false
+
+    @Option(name: .long, help: ArgumentHelp("Service tasks implemented by Java code or external workers: 'wait' for the user to enter their results, or 'skip' them.", valueName: "wait|skip"))
+    var serviceTasks: String = "wait"
+
+    @Option(name: .long, help: ArgumentHelp("Seconds a single script may run before it is stopped.", valueName: "seconds"))
+    var scriptTimeout: Double = 5
+
+    @Option(name: .long, help: ArgumentHelp("Fix the run's clock at this ISO 8601 time, for reproducible traces.", valueName: "time"))
+    var startTime: String?
+
+    @Flag(name: .long, help: "No colours (also off when NO_COLOR is set or output is not a terminal).")
+    var noColor = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors and the final summary.")
+    var quiet = false
+
+    func validate() throws {
+        guard ServiceTaskMode(rawValue: serviceTasks) != nil else {
+            throw ValidationError("--service-tasks takes 'wait' or 'skip', not '\(serviceTasks)'")
+        }
+        guard scriptTimeout > 0 else { throw ValidationError("--script-timeout must be more than 0 seconds") }
+        if let startTime, DateFormats.parseISO8601(startTime) == nil {
+            throw ValidationError("--start-time '\(startTime)' is not an ISO 8601 date-time such as 2026-01-31T09:00:00Z")
+        }
+    }
+
+    func run() throws {
+        let session = RunSession(command: self)
+        let code = session.execute()
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+import BPMNModel

@@ -1,0 +1,196 @@
+import BPMNEngine
+import BPMNModel
+import BPMNParser
+import Foundation
+
+/// Carries out one `bpmnrun run`: load, start, feed answers or ask the terminal, write the trace,
+/// summarise, and return the exit code.
+final class RunSession {
+    let command: RunCommand
+    let terminal: Terminal
+
+    init(command: RunCommand) {
+        self.command = command
+        self.terminal = Terminal(humanOutputToStderr: command.trace == "-", allowColor: !command.noColor)
+    }
+
+    /// Reports an error that stops the run before it starts (usage, unreadable input): exit 2.
+    private func reject(_ message: String) -> Int32 {
+        FileHandleOutput.stderr("bpmnrun: \(message)")
+        return ExitStatus.usage
+    }
+
+    func execute() -> Int32 {
+        Terminal.installSignalHandlers()
+        var answers: AnswersFile?
+        if let path = command.answers {
+            do { answers = try AnswersFile.load(path: path) } catch { return reject("\(error)") }
+        }
+
+        let definitions: BPMNDefinitions
+        do {
+            definitions = try BPMNLoader.load(path: command.file)
+        } catch {
+            return reject("\(error)")
+        }
+        let process: ExecutableProcess
+        do {
+            let spec = try ExecutableProcess.selectProcess(in: definitions, id: command.process ?? answers?.process)
+            process = try ProcessCompiler.compile(definitions, process: spec)
+        } catch let failure as LoadFailure {
+            for d in failure.diagnostics { FileHandleOutput.stderr(d.description) }
+            FileHandleOutput.stderr("bpmnrun: \(command.file) cannot run: fix the problem\(failure.diagnostics.count == 1 ? "" : "s") above")
+            return ExitStatus.usage
+        } catch {
+            return reject("\(error)")
+        }
+
+        var start = answers?.variables ?? [:]
+        if let path = command.variablesFile {
+            guard let data = FileManager.default.contents(atPath: path) else { return reject("cannot read --vars file \(path)") }
+            do {
+                guard case .object(let vars) = try JSONText.decode(String(decoding: data, as: UTF8.self)) else {
+                    return reject("\(path): --vars needs a JSON object of variables")
+                }
+                start.merge(vars) { _, new in new }
+            } catch {
+                return reject("\(path): not valid JSON: \(error)")
+            }
+        }
+        for assignment in command.variables {
+            do {
+                let (name, value) = try VariableParsing.assignment(assignment)
+                start[name] = value
+            } catch {
+                return reject("--var \(error)")
+            }
+        }
+
+        var sinks: [TraceSink] = []
+        if let path = command.trace {
+            do {
+                sinks.append(try JSONTraceWriter(path: path, diagramFile: command.file, processId: process.processId))
+            } catch {
+                return reject("\(error)")
+            }
+        }
+        let interactive = !command.nonInteractive
+        if !command.quiet && interactive {
+            sinks.append(TerminalProgress(terminal: terminal, process: process))
+        }
+
+        var options = RunOptions()
+        options.serviceTasks = ServiceTaskMode(rawValue: command.serviceTasks) ?? .wait
+        options.scriptTimeout = command.scriptTimeout
+        options.startTime = command.startTime.flatMap(DateFormats.parseISO8601)
+        options.shouldInterrupt = { Terminal.wasInterrupted }
+        let trace: TraceSink? = sinks.isEmpty ? nil : (sinks.count == 1 ? sinks[0] : TraceFanOut(sinks))
+        let run = ProcessRun(process: process, options: options, trace: trace)
+
+        if !command.quiet {
+            terminal.line(terminal.bold("bpmnrun") + " · \(process.spec.name ?? process.processId) " + terminal.dim("(\(process.processId) in \(command.file))"))
+        }
+        run.start(variables: start)
+
+        var steps = answers?.steps ?? []
+        var stepNumber = 0
+        var rejected = false
+        driving: while run.state.status == .waiting {
+            if Terminal.wasInterrupted { run.interrupt(); break }
+            let tasks = run.waitingTasks
+            if tasks.isEmpty { break }  // only joins wait: nothing anyone can do
+            if !steps.isEmpty {
+                let step = steps.removeFirst()
+                stepNumber += 1
+                if let error = apply(step, number: stepNumber, to: run, answersPath: answers!.path) {
+                    run.recordRejectedInput(error)
+                    FileHandleOutput.stderr("bpmnrun: \(error.message)")
+                    rejected = true
+                    break
+                }
+                continue
+            }
+            guard interactive else { break }
+            let chosen: WaitingTask
+            if tasks.count == 1 {
+                chosen = tasks[0]
+            } else {
+                switch TaskPicker(terminal: terminal).pick(from: tasks) {
+                case .task(let t): chosen = t
+                case .stop(let line): stop(run, line); break driving
+                }
+            }
+            let prompt = TaskPrompt(terminal: terminal, run: run, task: chosen)
+            prompt.show()
+            switch prompt.collect() {
+            case .complete(let values):
+                do {
+                    try run.complete(token: chosen.token, variables: values, source: "form")
+                } catch {
+                    terminal.line(terminal.red("✗ \(error)"))
+                }
+            case .stop(let line):
+                stop(run, line)
+                break driving
+            }
+        }
+        if Terminal.wasInterrupted && !run.state.status.hasEnded { run.interrupt() }
+
+        run.finishTrace()
+        RunSummary(terminal: terminal, run: run, file: command.file).print(remainingSteps: steps.count)
+        if rejected { return ExitStatus.usage }
+        switch run.state.status {
+        case .completed, .terminated: return ExitStatus.completed
+        case .failed: return ExitStatus.failed
+        case .interrupted: return ExitStatus.interrupted
+        default: return ExitStatus.waiting
+        }
+    }
+
+    private func stop(_ run: ProcessRun, _ line: Terminal.Line) {
+        if case .interrupted = line { run.interrupt() }
+        terminal.line()
+    }
+
+    /// Completes the task an answers step names. Returns the reason when the step is rejected.
+    private func apply(_ step: AnswersFile.Step, number: Int, to run: ProcessRun, answersPath: String) -> RunError? {
+        switch step {
+        case .complete(let taskId, let submitted):
+            let waiting = run.waitingTasks
+            guard let task = waiting.first(where: { $0.node.id == taskId }) else {
+                let list = waiting.map { "\($0.node.id) (\($0.reason))" }.joined(separator: ", ")
+                return RunError(message: "\(answersPath): step \(number) completes '\(taskId)', which is not waiting; waiting now: \(list)",
+                                element: taskId)
+            }
+            var variables = submitted
+            if let form = task.form, !form.fields.isEmpty {
+                let visible = run.variables(visibleTo: task.token)
+                do {
+                    variables = try FormSubmission.variables(
+                        for: form, submitted: submitted,
+                        defaultValue: { field in try field.defaultValue.map { try run.resolveDefault($0, token: task.token) } },
+                        existing: { visible[$0] })
+                } catch {
+                    return RunError(message: "\(answersPath): step \(number) (task '\(taskId)'): \(error)", element: taskId,
+                                    location: task.node.location)
+                }
+            }
+            if !command.quiet && !command.nonInteractive {
+                terminal.line(terminal.dim("  answers step \(number): completing \(task.node.displayName) (\(taskId))"))
+            }
+            do {
+                try run.complete(token: task.token, variables: variables, source: "answers")
+            } catch {
+                return RunError(message: "\(answersPath): step \(number): \(error)", element: taskId)
+            }
+            return nil
+        }
+    }
+}
+
+/// Unbuffered writes to standard error.
+enum FileHandleOutput {
+    static func stderr(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
