@@ -125,7 +125,8 @@ final class RunSession {
             switch prompt.collect() {
             case .complete(let values):
                 do {
-                    try run.complete(token: chosen.token, variables: values, source: "form")
+                    let variables = try Self.completionVariables(for: chosen, submitted: values, run: run)
+                    try run.complete(token: chosen.token, variables: variables, source: "form")
                 } catch {
                     terminal.line(terminal.red("✗ \(error)"))
                 }
@@ -162,18 +163,12 @@ final class RunSession {
                 return RunError(message: "\(answersPath): step \(number) completes '\(taskId)', which is not waiting; waiting now: \(list)",
                                 element: taskId)
             }
-            var variables = submitted
-            if let form = task.form, !form.fields.isEmpty {
-                let visible = run.variables(visibleTo: task.token)
-                do {
-                    variables = try FormSubmission.variables(
-                        for: form, submitted: submitted,
-                        defaultValue: { field in try field.defaultValue.map { try run.resolveDefault($0, token: task.token) } },
-                        existing: { visible[$0] })
-                } catch {
-                    return RunError(message: "\(answersPath): step \(number) (task '\(taskId)'): \(error)", element: taskId,
-                                    location: task.node.location)
-                }
+            let variables: [String: VariableValue]
+            do {
+                variables = try Self.completionVariables(for: task, submitted: submitted, run: run)
+            } catch {
+                return RunError(message: "\(answersPath): step \(number) (task '\(taskId)'): \(error)", element: taskId,
+                                location: task.node.location)
             }
             if !command.quiet && !command.nonInteractive {
                 terminal.line(terminal.dim("  answers step \(number): completing \(task.node.displayName) (\(taskId))"))
@@ -185,6 +180,20 @@ final class RunSession {
             }
             return nil
         }
+    }
+}
+
+extension RunSession {
+    /// The variables that complete a task: a form's fields converted, validated and defaulted the same
+    /// way for typed input and answers files (Camunda's form service rules); other tasks take the
+    /// submitted variables as they are.
+    static func completionVariables(for task: WaitingTask, submitted: [String: VariableValue], run: ProcessRun) throws -> [String: VariableValue] {
+        guard let form = task.form, !form.fields.isEmpty else { return submitted }
+        let visible = run.variables(visibleTo: task.token)
+        return try FormSubmission.variables(
+            for: form, submitted: submitted,
+            defaultValue: { field in try field.defaultValue.map { try run.resolveDefault($0, token: task.token) } },
+            existing: { visible[$0] })
     }
 }
 
