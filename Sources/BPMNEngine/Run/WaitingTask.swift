@@ -28,9 +28,13 @@ extension ProcessRun {
         context.token = token.id
         func resolve(_ attribute: String) -> String? {
             guard let text = node.camunda(attribute) else { return nil }
-            guard JUELExpression.containsExpression(text), let e = try? JUELExpression(parsing: text),
-                  let v = try? e.evaluate(in: context) else { return text }
-            return v.description
+            guard JUELExpression.containsExpression(text) else { return text }
+            // Camunda would fail creating the task here; bpmnrun shows the problem and lets the user go on.
+            do {
+                return try JUELExpression(parsing: text).evaluate(in: context).description
+            } catch {
+                return "\(text) (not resolved: \(error))"
+            }
         }
         let reason: String
         switch node.kind {
