@@ -21,7 +21,15 @@ enum JS {
     static func swiftString(_ js: JSStringRef) -> String {
         let count = JSStringGetLength(js)
         guard count > 0, let chars = JSStringGetCharactersPtr(js) else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: chars, count: count), as: UTF16.self)
+        let units = UnsafeBufferPointer(start: chars, count: count)
+        // Fast path for ASCII (identifiers, most property names): copy bytes, skip transcoding.
+        if count <= 64, units.allSatisfy({ $0 < 0x80 }) {
+            return String(unsafeUninitializedCapacity: count) { bytes in
+                for index in 0..<count { bytes[index] = UInt8(truncatingIfNeeded: units[index]) }
+                return count
+            }
+        }
+        return String(decoding: units, as: UTF16.self)
     }
 
     static func makeString(_ ctx: JSContextRef, _ s: String) -> JSValueRef {

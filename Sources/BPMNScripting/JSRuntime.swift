@@ -29,7 +29,14 @@ final class JSRuntime {
     private var runner: JSObjectRef!
     private var scope: JSObjectRef!
     private var restoreGlobals: JSObjectRef!
-    private var natives: [OpaquePointer: NativeFunction] = [:]
+    private var probe: JSObjectRef!
+    /// Per-run plain scope object (see `call(_:bindings:)`), nil in lazy mode.
+    private var bound: JSObjectRef?
+    /// Names bound in `bound` for this run (the source's free identifiers).
+    private var boundNames: Set<String> = []
+    /// Native function objects (protected) and the boxes their private data points to.
+    private var natives: [JSObjectRef] = []
+    private var nativeBoxes: [NativeBox] = []
     /// Global names present after setup (builtins, `execution`, `print`, `console`): they are never
     /// shadowed by process variables, so a variable called `JSON` or `Math` cannot break scripts.
     private(set) var pristineGlobals: Set<String> = []
@@ -45,26 +52,20 @@ final class JSRuntime {
 
     init(group: JSContextGroupRef) {
         self.group = group
-        ctx = JSGlobalContextCreateInGroup(group, JSRuntime.globalClass)
-        let global = JSContextGetGlobalObject(ctx)!
-        JSObjectSetPrivate(global, Unmanaged.passUnretained(self).toOpaque())
-        setUp(global)
+        // A plain global object (no JSClass): a class on the global would make JSC treat its
+        // property enumeration as overridden and disable the for-in cache the runner relies on.
+        ctx = JSGlobalContextCreateInGroup(group, nil)
+        setUp(JSContextGetGlobalObject(ctx)!)
     }
 
     deinit {
         clearOverlay()
-        for function in natives.keys { JSValueUnprotect(ctx, function) }
-        for object in [runner, scope, restoreGlobals] { if let object { JSValueUnprotect(ctx, object) } }
-        let global = JSContextGetGlobalObject(ctx)!
-        JSObjectSetPrivate(global, nil)
+        for function in natives { JSObjectSetPrivate(function, nil); JSValueUnprotect(ctx, function) }
+        for object in [runner, scope, restoreGlobals, probe] { if let object { JSValueUnprotect(ctx, object) } }
         JSObjectSetPrivate(scope, nil)
         JSGlobalContextRelease(ctx)
     }
 
-    static func from(_ ctx: JSContextRef?) -> JSRuntime? {
-        guard let ctx, let global = JSContextGetGlobalObject(ctx), let raw = JSObjectGetPrivate(global) else { return nil }
-        return Unmanaged<JSRuntime>.fromOpaque(raw).takeUnretainedValue()
-    }
 
     // MARK: Setup
 
@@ -100,8 +101,19 @@ final class JSRuntime {
         JS.setProperty(ctx, global, "console", console, attributes: readOnly)
         _ = evaluate("Object.freeze(execution); Object.freeze(console);")
 
-        // `arguments` is read before the `with` can see it (the scope object never claims it).
-        runner = protectedFunction("(function () { with (arguments[1]) { return eval(arguments[0]); } })")
+        // arguments: [source, scope object, probe]. The scope object never claims `eval` or
+        // `arguments`, so they resolve to the intrinsic eval (a direct eval) and the runner's own
+        // arguments. The `finally` records in `probe.found` whether the global object gained an
+        // enumerable own property (implicit globals such as `foo = 1`; builtins and ours are not
+        // enumerable); for-in over an unchanged structure hits JSC's enumerator cache.
+        runner = protectedFunction("""
+            (function () {
+              try { with (arguments[1]) { return eval(arguments[0]); } }
+              finally { for (arguments[2].found in this) break; }
+            })
+            """)
+        probe = JSObjectMake(ctx, nil, nil)
+        JSValueProtect(ctx, probe)
 
         // Snapshot of the global object; the returned function restores it after a run and
         // answers whether the global object is back to its snapshot. Only captured intrinsics are
@@ -152,45 +164,103 @@ final class JSRuntime {
         JSValueProtect(ctx, scope)
     }
 
+    /// A callable object of `nativeClass` whose private data is a `NativeBox`; it inherits from
+    /// `Function.prototype` (so `call`/`apply`/`bind` work) and `typeof` says "function".
     private func makeNative(_ name: String, _ function: @escaping NativeFunction) -> JSObjectRef {
-        let object = JS.withString(name) { JSObjectMakeFunctionWithCallback(ctx, $0, JSRuntime.nativeCallback) }!
+        let box = NativeBox(runtime: self, function: function)
+        nativeBoxes.append(box)
+        let object = JSObjectMake(ctx, JSRuntime.nativeClass, Unmanaged.passUnretained(box).toOpaque())!
         JSValueProtect(ctx, object)
-        natives[object] = function
+        // `name` first: once Function.prototype (read-only `name`) is the prototype, setting fails.
+        JS.setProperty(ctx, object, "name", JS.makeString(ctx, name),
+                       attributes: JSPropertyAttributes(kJSPropertyAttributeReadOnly | kJSPropertyAttributeDontEnum))
+        JSObjectSetPrototype(ctx, object, functionPrototype)
+        natives.append(object)
         return object
     }
 
-    private static let nativeCallback: JSObjectCallAsFunctionCallback = { ctx, function, _, count, arguments, exception in
-        guard let ctx, let function, let runtime = JSRuntime.from(ctx), let native = runtime.natives[function] else {
-            return nil
-        }
-        let args = (0..<count).map { arguments![$0] }
-        do throws(NativeThrow) {
-            return try native(runtime, ctx, args) ?? JSValueMakeUndefined(ctx)
-        } catch {
-            exception?.pointee = JS.makeError(ctx, error.constructor, error.message)
-            return nil
+    private lazy var functionPrototype: JSValueRef = evaluate("Function.prototype")
+
+    final class NativeBox {
+        unowned let runtime: JSRuntime
+        let function: NativeFunction
+        init(runtime: JSRuntime, function: @escaping NativeFunction) {
+            self.runtime = runtime
+            self.function = function
         }
     }
+
+    nonisolated(unsafe) static let nativeClass: JSClassRef = {
+        var definition = kJSClassDefinitionEmpty
+        definition.callAsFunction = { ctx, function, _, count, arguments, exception in
+            guard let ctx, let function, let raw = JSObjectGetPrivate(function) else { return nil }
+            let box = Unmanaged<NativeBox>.fromOpaque(raw).takeUnretainedValue()
+            let args = (0..<count).map { arguments![$0] }
+            do throws(NativeThrow) {
+                return try box.function(box.runtime, ctx, args) ?? JSValueMakeUndefined(ctx)
+            } catch {
+                exception?.pointee = JS.makeError(ctx, error.constructor, error.message)
+                return nil
+            }
+        }
+        return "BPMNNativeFunction".withCString { name in
+            definition.className = name
+            return JSClassCreate(&definition)
+        }
+    }()
 
     // MARK: Running
 
     /// Calls the runner; returns the completion value or the exception.
-    func call(_ source: String) -> (value: JSValueRef?, exception: JSValueRef?) {
+    ///
+    /// `bindings` nil: the lazy scope object (JSClass callbacks ask the context on every lookup).
+    /// Otherwise a plain object holding, for each name in `bindings` that is a visible variable,
+    /// its current value: used when the source's free identifiers are known (no dynamic code),
+    /// because every JSClass callback costs ~0.8 µs (JSC drops and retakes its API lock around
+    /// it) and a script resolves `execution`, `eval`, `arguments` … through the scope object.
+    /// `execution.setVariable*` refreshes the bound value, so both modes see current values.
+    func call(_ source: String, bindings: [String]?) -> (value: JSValueRef?, exception: JSValueRef?) {
         var exception: JSValueRef?
+        var scopeObject: JSObjectRef = scope
+        if let bindings, let context {
+            let object = JSObjectMake(ctx, nil, nil)!
+            JSValueProtect(ctx, object)
+            JSObjectSetPrototype(ctx, object, JSValueMakeNull(ctx))
+            for name in bindings {
+                if let variable = context.variable(name) {
+                    JS.setProperty(ctx, object, name, JSConvert.toJS(ctx, variable))
+                }
+            }
+            bound = object
+            boundNames = Set(bindings)
+            scopeObject = object
+        }
         let sourceValue = JS.makeString(ctx, source)
-        var arguments: [JSValueRef?] = [sourceValue, scope]
+        var arguments: [JSValueRef?] = [sourceValue, scopeObject, probe]
         let value = arguments.withUnsafeMutableBufferPointer {
-            JSObjectCallAsFunction(ctx, runner, nil, 2, $0.baseAddress, &exception)
+            JSObjectCallAsFunction(ctx, runner, nil, 3, $0.baseAddress, &exception)
         }
         return (value, exception)
     }
 
-    /// Ends a run: forgets the per-run state and puts the global object back. Returns whether the
-    /// runtime can be reused.
-    func finishRun() -> Bool {
+    /// Ends a run: forgets the per-run state and puts the global object back (deleting implicit
+    /// globals). `checkValues` also compares every builtin global with the snapshot (for scripts
+    /// whose source may reassign one). Returns whether the runtime can be reused.
+    func finishRun(checkValues: Bool) -> Bool {
         context = nil
         clearOverlay()
+        if let bound {
+            JSValueUnprotect(ctx, bound)
+            self.bound = nil
+            boundNames.removeAll(keepingCapacity: true)
+        }
+        guard isClean else { return false }
         var exception: JSValueRef?
+        if !checkValues {
+            let found = JS.property(ctx, probe, "found")
+            if let found, JSValueIsUndefined(ctx, found) { return true }
+            JS.setProperty(ctx, probe, "found", JSValueMakeUndefined(ctx))
+        }
         let result = JSObjectCallAsFunction(ctx, restoreGlobals, nil, 0, nil, &exception)
         if exception != nil || result == nil || !JSValueToBoolean(ctx, result) { isClean = false }
         return isClean
@@ -212,17 +282,27 @@ final class JSRuntime {
     }
 
     /// `execution.setVariable` makes later reads of the name see the stored value.
-    fileprivate func invalidate(_ name: String) { setOverlay(name, nil) }
+    fileprivate func invalidate(_ name: String) {
+        setOverlay(name, nil)
+        if let bound, boundNames.contains(name), let context {
+            let value = context.variable(name).map { JSConvert.toJS(ctx, $0) } ?? JSValueMakeUndefined(ctx)
+            JS.setProperty(ctx, bound, name, value)
+        }
+    }
 
     // MARK: Scope object (lazy process-variable bindings)
 
     /// Names the scope object never claims, so they resolve to the runner's own bindings.
     private static let unscoped: Set<String> = ["arguments", "eval"]
 
+    /// Called for every free identifier the script resolves. A found variable is converted right
+    /// away and cached, so the `getProperty` that follows is a dictionary hit.
     fileprivate func scopeHas(_ name: String) -> Bool {
         if overlay[name] != nil { return true }
-        guard let context, !pristineGlobals.contains(name), !JSRuntime.unscoped.contains(name) else { return false }
-        return context.variable(name) != nil
+        guard let context, !pristineGlobals.contains(name), !JSRuntime.unscoped.contains(name),
+              let variable = context.variable(name) else { return false }
+        setOverlay(name, JSConvert.toJS(ctx, variable))
+        return true
     }
 
     fileprivate func scopeGet(_ name: String) -> JSValueRef? {
@@ -236,15 +316,6 @@ final class JSRuntime {
     fileprivate func scopeSet(_ name: String, _ value: JSValueRef?) {
         setOverlay(name, value ?? JSValueMakeUndefined(ctx))
     }
-
-    /// Global object class: no behaviour, it only carries the runtime as private data.
-    nonisolated(unsafe) static let globalClass: JSClassRef = {
-        var definition = kJSClassDefinitionEmpty
-        return "BPMNScriptGlobal".withCString { name in
-            definition.className = name
-            return JSClassCreate(&definition)
-        }
-    }()
 
     nonisolated(unsafe) static let scopeClass: JSClassRef = {
         var definition = kJSClassDefinitionEmpty

@@ -34,8 +34,8 @@ public final class JavaScriptEngine {
     private let group: JSContextGroupRef
     private var runtime: JSRuntime?
     private let watchdog: Watchdog
-    /// Sources already known to parse (bounded), and whether each may alter intrinsics.
-    private var checkedSources: [String: Bool] = [:]
+    /// Sources already known to parse (bounded), and what each may alter.
+    private var checkedSources: [String: SourceTraits] = [:]
     private static let checkedSourcesLimit = 512
 
     public init(timeLimit: Double = 5.0, memoryLimit: Int = 1 << 30) {
@@ -76,13 +76,13 @@ public final class JavaScriptEngine {
         runtime.context = context
         runtime.scriptName = scriptName
         watchdog.start(timeLimit: timeLimit)
-        let (value, exception) = runtime.call(source)
+        let (value, exception) = runtime.call(source, bindings: touchesIntrinsics.freeNames)
         watchdog.stop()
         let ctx = runtime.ctx
 
         defer {
-            if touchesIntrinsics { runtime.markDirty() }
-            if !runtime.finishRun() { self.runtime = nil }
+            if touchesIntrinsics.intrinsics { runtime.markDirty() }
+            if !runtime.finishRun(checkValues: touchesIntrinsics.globals) { self.runtime = nil }
         }
         switch watchdog.verdict {
         case .timeout:
@@ -112,30 +112,13 @@ public final class JavaScriptEngine {
     /// Syntax-checks a source the first time it is seen (so a `SyntaxError` thrown while running
     /// is a runtime one, e.g. from `JSON.parse`), and classifies it. Returns whether the source
     /// looks like it may modify intrinsics (then the context is replaced after the run).
-    private func gate(_ source: String) throws(ScriptError) -> Bool {
+    private func gate(_ source: String) throws(ScriptError) -> SourceTraits {
         if let known = checkedSources[source] { return known }
         if let error = checkSyntax(source) { throw error }
-        let touches = Self.mayTouchIntrinsics(source, builtins: currentRuntime().pristineGlobals)
+        let traits = SourceTraits(source, builtins: currentRuntime().pristineGlobals)
         if checkedSources.count >= Self.checkedSourcesLimit { checkedSources.removeAll(keepingCapacity: true) }
-        checkedSources[source] = touches
-        return touches
-    }
-
-    /// Best-effort detection of scripts that change builtin objects (which the global-object
-    /// restore cannot see): prototype access, reflection, or assignment to a member of a builtin
-    /// (`Math.max = …`, `JSON['parse'] += …`). Aliases (`var m = Math; m.max = 1`) escape it.
-    static func mayTouchIntrinsics(_ source: String, builtins: Set<String>) -> Bool {
-        let markers = ["prototype", "__proto__", "defineProperty", "setPrototypeOf", "assign", "freeze", "seal",
-                       "preventExtensions", "Reflect", "globalThis", "delete", "__define", "Proxy"]
-        if markers.contains(where: { source.contains($0) }) { return true }
-        // `<builtin> . name <op>=` or `<builtin> [ … ] <op>=`
-        let pattern = #"(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:\??\.\s*[\w$]+|\[[^\]]*\])\s*(?:[-+*/%&|^]|\*\*|<<|>>>?|&&|\|\||\?\?)?=(?!=)"#
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return true }
-        let text = source as NSString
-        for match in regex.matches(in: source, range: NSRange(location: 0, length: text.length)) {
-            if builtins.contains(text.substring(with: match.range(at: 1))) { return true }
-        }
-        return false
+        checkedSources[source] = traits
+        return traits
     }
 
     private func makeError(kind: ScriptError.Kind, _ exception: JSValueRef?, in ctx: JSContextRef) -> ScriptError {
@@ -229,5 +212,70 @@ final class Watchdog {
         #else
         return 0
         #endif
+    }
+}
+
+/// What a script's source text suggests it may change beyond its own scope. Found once per
+/// distinct source (cached), so the per-run cleanup can stay cheap. Best effort: aliases
+/// (`var m = Math; m.max = 1`) or computed names escape it; scripts are trusted process code, and
+/// this only keeps accidental state from leaking between runs.
+struct SourceTraits {
+    /// May modify builtin objects (prototypes, members of builtins, reflection): the context is
+    /// replaced after the run.
+    var intrinsics: Bool
+    /// May reassign a builtin global (`JSON = …`): every global is compared with the snapshot
+    /// and restored after the run.
+    var globals: Bool
+
+    /// The identifiers in the source that could name a process variable (not keywords, builtins,
+    /// or member names after `.`), including words inside string literals; nil when the source
+    /// can build names at run time (`eval`, `Function`, `with`, `globalThis`): then lookups go
+    /// through the lazy JSClass scope object.
+    var freeNames: [String]?
+
+    init(_ source: String, builtins: Set<String>) {
+        if ["eval", "Function", "with", "globalThis"].contains(where: { source.contains($0) }) {
+            freeNames = nil
+        } else {
+            let text = source as NSString
+            var names = Set<String>()
+            for match in SourceTraits.identifier.matches(in: source, range: NSRange(location: 0, length: text.length)) {
+                let name = text.substring(with: match.range)
+                if !builtins.contains(name), !SourceTraits.reserved.contains(name) { names.insert(name) }
+            }
+            freeNames = names.sorted()
+        }
+        let markers = ["prototype", "__proto__", "defineProperty", "setPrototypeOf", "assign", "freeze", "seal",
+                       "preventExtensions", "Reflect", "globalThis", "delete", "__define", "Proxy"]
+        intrinsics = markers.contains(where: { source.contains($0) })
+            || Self.assigns(source, pattern: SourceTraits.memberAssignment, builtins: builtins)
+        globals = source.contains("this") || source.contains("eval") || source.contains("Function")
+            || Self.assigns(source, pattern: SourceTraits.plainAssignment, builtins: builtins)
+    }
+
+    nonisolated(unsafe) static let identifier = try! NSRegularExpression(
+        pattern: #"(?<![\p{L}\p{N}_$.\\])[\p{L}_$][\p{L}\p{N}_$]*"#)
+    static let reserved: Set<String> = [
+        "arguments", "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default",
+        "delete", "do", "else", "enum", "export", "extends", "false", "finally", "for", "function", "if",
+        "implements", "import", "in", "instanceof", "interface", "let", "new", "null", "of", "package",
+        "private", "protected", "public", "return", "static", "super", "switch", "this", "throw", "true",
+        "try", "typeof", "var", "void", "while", "with", "yield", "async", "get", "set",
+    ]
+
+    private static let assignmentOperator = #"\s*(?:[-+*/%&|^]|\*\*|<<|>>>?|&&|\|\||\?\?)?=(?!=)"#
+    /// `<name> . member <op>=` or `<name> [ … ] <op>=`
+    nonisolated(unsafe) static let memberAssignment = try! NSRegularExpression(
+        pattern: #"(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:\??\.\s*[\w$]+|\[[^\]]*\])"# + assignmentOperator)
+    /// `<name> <op>=` (also `++`/`--` on it)
+    nonisolated(unsafe) static let plainAssignment = try! NSRegularExpression(
+        pattern: #"(?<![\w$.])([A-Za-z_$][\w$]*)(?:"# + assignmentOperator + #"|\s*(?:\+\+|--))"#)
+
+    private static func assigns(_ source: String, pattern: NSRegularExpression, builtins: Set<String>) -> Bool {
+        let text = source as NSString
+        for match in pattern.matches(in: source, range: NSRange(location: 0, length: text.length)) {
+            if builtins.contains(text.substring(with: match.range(at: 1))) { return true }
+        }
+        return false
     }
 }

@@ -95,6 +95,28 @@ final class JavaScriptEngineTests: XCTestCase {
         XCTAssertEqual(try run("JSON.stringify(Math.max(value, 2)) + execution.getVariable('JSON')", context), "3x")
     }
 
+    func testDynamicCodeUsesLazyBindings() throws {
+        // Sources with eval/Function/with resolve names through the JSClass scope object.
+        let context = VariableMapContext(["amount": 7, "order": ["total": 1]])
+        XCTAssertEqual(try run("eval('am' + 'ount') + 1", context), 8)
+        XCTAssertEqual(try run("execution.setVariable('amount', 9); eval('amount')", context), 9)
+        XCTAssertEqual(try run("order.total = 5; eval('order.total')", context), 5)
+        XCTAssertEqual(try run("var amount = amount * 2; eval('amount')", context), 18)
+        XCTAssertEqual(try run("new Function('return typeof amount')()", context), "undefined")
+        XCTAssertEqual(context.variables["amount"], 9)
+        XCTAssertEqual(context.variables["order"], ["total": 1])
+        let error = runError("eval('nothing')", context)
+        XCTAssertEqual(error?.message, "ReferenceError: Can't find variable: nothing")
+        XCTAssertEqual(try run("typeof amount", context), "number")
+    }
+
+    func testNativeFunctionsBehaveLikeFunctions() throws {
+        let context = VariableMapContext(["x": 1])
+        XCTAssertEqual(try run("[typeof execution.getVariable, execution.getVariable.call(null, 'x'), execution.getVariable.name]", context),
+                       ["function", 1, "getVariable"])
+        XCTAssertEqual(try run("const get = execution.getVariable; get('x')", context), 1)
+    }
+
     // MARK: Results
 
     func testCompletionValues() throws {
@@ -261,6 +283,19 @@ final class JavaScriptEngineTests: XCTestCase {
         XCTAssertEqual(error?.kind, .runtime)
         XCTAssertEqual(error?.message, "RangeError: Maximum call stack size exceeded.")
         XCTAssertEqual(try run("'still fine'"), "still fine")
+    }
+
+    func testMemoryGrowthIsStopped() throws {
+        let small = JavaScriptEngine(timeLimit: 20, memoryLimit: 64 << 20)
+        let start = Date()
+        var caught: ScriptError?
+        do {
+            _ = try small.run("const keep = []; for (;;) keep.push(new Array(100000).fill(1.5))",
+                              context: VariableMapContext(), scriptName: "hog")
+        } catch let error as ScriptError { caught = error }
+        XCTAssertEqual(caught?.kind, .timeout)
+        XCTAssertEqual(caught?.message, "Script 'hog' grew memory by more than 64 MiB and was terminated")
+        XCTAssertLessThan(Date().timeIntervalSince(start), 10)
     }
 
     func testHugeAllocationFailsCleanly() {
