@@ -9,9 +9,11 @@ struct ErrorEndEventBehavior: FlowNodeBehavior {
         let ref = n.eventDefinitions.first?.ref
         let error = ref.flatMap { p.definitions.error(id: $0) }
         let code = error?.errorCode ?? ref ?? ""
-        run.completeActivity(token)
+        // When caught, the catching scope cancels the end event (Camunda's history marks it cancelled).
         try run.propagateError(code: code, message: error?.errorMessage, from: token, thrownByEndEvent: true)
-        // The catching scope cancelled the thrower; if it is somehow still here, it ends.
-        if run.state.tokens[token] != nil { run.endToken(token) }
+        if run.state.tokens[token] != nil {
+            run.completeActivity(token)
+            run.endToken(token)
+        }
     }
 }

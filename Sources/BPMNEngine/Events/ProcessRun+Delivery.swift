@@ -145,10 +145,14 @@ extension ProcessRun {
             throw RunError(message: "conditional events fired more than 10000 times in a row; a non-interrupting conditional event whose branch keeps its own condition true loops forever")
         }
         var fired = false
+        let changed = changedVariables
+        changedVariables.removeAll()
         let subs = state.subscriptions.values.filter { $0.kind == .conditional }.sorted { $0.id < $1.id }
         for sub in subs where state.subscriptions[sub.id] != nil {
             let n = processes[sub.process].spec.nodes[sub.node]
             guard let d = n.eventDefinitions.first else { continue }
+            // `camunda:variableName`: only a change of that variable triggers the evaluation.
+            if let only = d.camundaAttributes["variableName"], !only.isEmpty, !changed.contains(only) { continue }
             let evalToken = sub.token.flatMap { state.tokens[$0] != nil ? $0 : nil }
             guard try conditionHolds(d, node: n, token: evalToken, scope: sub.scope) else { continue }
             if trace != nil {

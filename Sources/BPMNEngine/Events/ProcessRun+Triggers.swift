@@ -30,9 +30,13 @@ extension ProcessRun {
             guard let owner = sub.token, let t = state.tokens[owner] else { return }
             removeSubscriptions(ownedBy: owner)
             if t.node != sub.node {
-                // The token waits at an event-based gateway: the gateway completes and the token
-                // moves to the event that happened.
-                completeActivity(owner)
+                // The token waits at an event-based gateway: the token moves to the event that
+                // happened; Camunda's history records the gateway as cancelled, and so does the trace.
+                if trace != nil {
+                    let g = p.spec.nodes[t.node]
+                    emit(.activityTerminated, element: g.id, type: g.kind.rawValue, name: g.name, token: owner, scope: t.scope,
+                         extra: [("reason", .string("event '\(n.id)' happened"))])
+                }
                 guard let flow = p.spec.nodes[t.node].outgoing.first(where: { p.spec.flows[$0].target == sub.node }) else { return }
                 state.tokens[owner]!.node = sub.node
                 state.tokens[owner]!.arrivedVia = flow

@@ -69,12 +69,21 @@ extension ProcessRun {
     /// subscriptions), emitting `activityTerminated` for each, innermost first.
     func cancelToken(_ tokenId: Int, reason: String) {
         guard let t = state.tokens[tokenId] else { return }
+        let n = processes[t.process].spec.nodes[t.node]
+        if !n.extensions.outputParameters.isEmpty {
+            // Camunda 7 runs the output mapping of a cancelled activity too (unless the engine sets
+            // skipOutputMappingOnCanceledActivities, which is off by default).
+            if n.kind.isSubProcess, let child = t.childScope {
+                try? applyOutputParameters(n, from: child, token: tokenId)
+            } else if isInOwnScope(t) {
+                try? applyOutputParameters(n, from: t.scope, token: tokenId)
+            }
+        }
         if let child = t.childScope { cancelScopeContents(child, reason: reason, removeScope: true) }
         removeSubscriptions(ownedBy: tokenId)
         state.tokens.removeValue(forKey: tokenId)
         agenda.removeAll { $0 == tokenId }
         if trace != nil {
-            let n = processes[t.process].spec.nodes[t.node]
             emit(.activityTerminated, element: n.id, type: n.kind.rawValue, name: n.name, token: tokenId, scope: t.scope,
                  extra: [("reason", .string(reason))])
         }

@@ -32,6 +32,7 @@ extension ProcessRun {
     func setVariableLocal(_ name: String, _ value: VariableValue, scope: Int, token: Int?, source: String) {
         state.scopes[scope]?.variables[name] = value
         variablesChanged = true
+        if !state.subscriptions.isEmpty { changedVariables.insert(name) }
         if trace != nil {
             let element = token.flatMap { state.tokens[$0] }.map { processes[$0.process].spec.nodes[$0.node].id }
             emit(.variableSet, element: element, token: token, scope: scope,

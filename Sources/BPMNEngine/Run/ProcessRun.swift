@@ -25,6 +25,9 @@ public final class ProcessRun {
     var juelCache: [String: JUELExpression] = [:]
     /// Set when a variable changes, so conditional events are evaluated again.
     var variablesChanged = false
+    /// Names of the variables changed since conditional events were last evaluated (for
+    /// `camunda:variableName`), kept only while subscriptions exist.
+    var changedVariables: Set<String> = []
     /// Guards against conditional events that keep firing each other.
     var conditionalRounds = 0
     /// How many subscriptions caught the last signal.
@@ -107,7 +110,8 @@ public final class ProcessRun {
                 let p = processes[token.process]
                 if trace != nil {
                     let n = p.spec.nodes[token.node]
-                    emit(.activityStarted, element: n.id, type: n.kind.rawValue, name: n.name, token: tokenId, scope: token.scope)
+                    let (element, type) = activityIdentity(token, n)
+                    emit(.activityStarted, element: element, type: type, name: n.name, token: tokenId, scope: token.scope)
                 }
                 guard perform({
                     if p.needsActivityEntry[token.node] {
@@ -127,6 +131,7 @@ public final class ProcessRun {
             break
         }
         variablesChanged = false
+        changedVariables.removeAll()
         conditionalRounds = 0
         settle()
     }
@@ -273,7 +278,15 @@ public final class ProcessRun {
     func completeActivity(_ tokenId: Int, extra: [(key: String, value: VariableValue)] = []) {
         guard trace != nil, let t = state.tokens[tokenId] else { return }
         let n = processes[t.process].spec.nodes[t.node]
-        emit(.activityCompleted, element: n.id, type: n.kind.rawValue, name: n.name, token: tokenId, scope: t.scope, extra: extra)
+        let (element, type) = activityIdentity(t, n)
+        emit(.activityCompleted, element: element, type: type, name: n.name, token: tokenId, scope: t.scope, extra: extra)
+    }
+
+    /// How the trace names a token's activity: a multi-instance activity's body is
+    /// `<id>#multiInstanceBody`, as in Camunda's history; its instances carry the plain id.
+    func activityIdentity(_ t: Token, _ n: FlowNode) -> (String, String) {
+        if n.multiInstance != nil && !isMultiInstanceInstance(t) { return (n.id + "#multiInstanceBody", "multiInstanceBody") }
+        return (n.id, n.kind.rawValue)
     }
 
     /// Moves the token along the given flows: the first flow keeps the token, every further flow
