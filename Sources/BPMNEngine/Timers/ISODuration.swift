@@ -129,8 +129,8 @@ public struct ISODuration: Sendable, Hashable, CustomStringConvertible {
                 }
             }
         }
-        if !sawComponent { throw fail("it has no value after P") }
         if inTimePart, !sawTimeComponent { throw fail("T must be followed by hours, minutes or seconds, as in PT15M") }
+        if !sawComponent { throw fail("it has no value after P") }
         if result.weeks > 0, flavor == .xmlSchema {
             if result != ISODuration(weeks: result.weeks) {
                 var inDays = result

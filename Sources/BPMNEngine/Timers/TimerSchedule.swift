@@ -63,6 +63,15 @@ public struct TimerSchedule: Sendable, Equatable {
                 }
             }
         case .duration:
+            if !t.contains("/"), !t.hasPrefix("R") {
+                // The common case: report mistakes as a plain duration, not as an interval.
+                do { _ = try ISODuration.parse(t, flavor: .xmlSchema) } catch {
+                    if (try? ISODateTime.parse(t, timeZone: timeZone)) != nil {
+                        throw TimerDefinitionError(text: t, message: "\"\(t)\" is a date-time, not a duration: a timer due at a date belongs in timeDate; a timeDuration is written like \(ISODuration.examples)")
+                    }
+                    throw error
+                }
+            }
             plan = .interval(try RepeatingInterval(t, timeZone: timeZone))
         case .cycle:
             if t.hasPrefix("R") {
