@@ -103,8 +103,9 @@ final class TimerScheduleTests: XCTestCase {
         XCTAssertEqual(try schedule(.cycle, "R/P2DT5H70M").firstDue(after: D.date(2010, 6, 11, 17, 23)), D.date(2010, 6, 13, 23, 33))
     }
 
-    func testMonthlyCycleFromJanuaryThirtyFirstStaysOnTheAnchor() throws {
-        // Each due date is anchor + k months (computed from the anchor, so the day comes back to 31 where it can).
+    func testMonthlyCycleFromJanuaryThirtyFirstDriftsToTheTwentyEighth() throws {
+        // DurationHelper steps from the previous date (cur = add(cur, period)), not from the anchor, so once
+        // February clamps the day to 28 the cycle stays on the 28th.
         XCTAssertEqual(try schedule(.cycle, "R4/P1M").dueDates(createdAt: D.date(2025, 1, 31, 9), limit: 10),
                        [D.date(2025, 2, 28, 9), D.date(2025, 3, 28, 9), D.date(2025, 4, 28, 9), D.date(2025, 5, 28, 9)])
     }
