@@ -1,3 +1,4 @@
+import BPMNModel
 import Foundation
 
 /// When a BPMN timer (`timeDate`, `timeDuration` or `timeCycle`) is due, computed as Camunda 7 does.
@@ -88,6 +89,16 @@ public struct TimerSchedule: Sendable, Equatable {
         }
     }
 
+    /// A timer whose expression evaluated to a date rather than to text: Camunda's `TimerDeclarationImpl` takes
+    /// a `java.util.Date` value as the due date as it is, for every kind. It cannot repeat (Camunda even fails
+    /// with a NullPointerException preparing the repeat of a non-interrupting cycle); here it fires once.
+    public init(kind: Kind, dueAt date: Date, timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
+        self.kind = kind
+        self.text = DateFormats.iso8601String(date)
+        self.timeZone = timeZone
+        self.plan = .fixedDate(date)
+    }
+
     static func hint(_ kind: Kind) -> String {
         switch kind {
         case .date: return "write a date-time like \(ISODateTime.examples)"
@@ -102,7 +113,7 @@ public struct TimerSchedule: Sendable, Equatable {
         switch plan {
         case .cron: return true
         case .interval(let i): return i.isRepeating
-        default: return false
+        case .fixedDate, .period: return false
         }
     }
 

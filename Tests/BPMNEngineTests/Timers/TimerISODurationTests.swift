@@ -41,6 +41,7 @@ final class TimerISODurationTests: XCTestCase {
     func testJodaPeriodsTakeWeeksAsSevenCalendarDays() throws {
         XCTAssertEqual(try add("P5W", to: D.date(2025, 2, 1), flavor: .jodaPeriod), D.date(2025, 3, 8))
         XCTAssertEqual(try add("P1W2D", to: D.date(2025, 2, 1), flavor: .jodaPeriod), D.date(2025, 2, 10))
+        XCTAssertEqual(try add("PT1,5S", to: D.date(2025, 2, 1), flavor: .jodaPeriod), D.date(2025, 2, 1, 0, 0, 1, ms: 500))
     }
 
     // CycleBusinessCalendarTest.testSimpleDuration: minutes above 59 are kept and added as elapsed time.

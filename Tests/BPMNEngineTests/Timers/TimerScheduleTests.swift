@@ -68,6 +68,15 @@ final class TimerScheduleTests: XCTestCase {
         XCTAssertEqual(try schedule(.date, "P1W2D").firstDue(after: created), D.date(2025, 2, 10, 12))
     }
 
+    func testExpressionThatEvaluatedToADateIsDueThenAndNeverRepeats() throws {
+        let due = D.date(2025, 3, 1, 9, 30)
+        let s = TimerSchedule(kind: .cycle, dueAt: due)
+        XCTAssertEqual(s.firstDue(after: D.date(2025, 1, 1)), due)
+        XCTAssertFalse(s.repeats)
+        XCTAssertNil(s.nextDue(firedAt: due, createdAt: D.date(2025, 1, 1)))
+        XCTAssertEqual(s.text, "2025-03-01T09:30:00Z")
+    }
+
     // MARK: timeCycle with repetitions
 
     /// R3/PT10M fires exactly three times, ten minutes apart, the first one period after creation. Camunda
