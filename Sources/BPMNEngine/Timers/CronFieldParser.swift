@@ -55,7 +55,8 @@ struct CronFieldParser {
             case (true, true):
                 throw fail("day-of-month and day-of-week cannot both be '?'; give one of them, as in 0 0 12 * * ? or 0 0 12 ? * MON")
             case (false, false):
-                throw fail("Camunda's cron (Quartz) needs '?' in either day-of-month or day-of-week, as in 0 0 12 ? * \(fields[5]) or 0 0 12 \(fields[3]) * ?")
+                let time = fields[0...2].joined(separator: " ")
+                throw fail("Camunda's cron (Quartz) needs '?' in either day-of-month or day-of-week, as in \(time) ? \(fields[4]) \(fields[5]) or \(time) \(fields[3]) \(fields[4]) ?")
             default: break
             }
         }

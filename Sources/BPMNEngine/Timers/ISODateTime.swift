@@ -53,6 +53,7 @@ public enum ISODateTime {
         }
 
         var seconds = 0.0
+        var milliseconds: Int64 = 0
         var offset: Int?
         var hasTime = false
         if scanner.consume("T") {
@@ -73,9 +74,9 @@ public enum ISODateTime {
                 }
                 if scanner.consume(".") || scanner.consume(",") {
                     guard let f = scanner.digitString() else { throw fail("expected digits after the decimal point") }
-                    let fraction = Double("0." + f) ?? 0
-                    // Date has millisecond precision; Joda truncates the rest.
-                    seconds += (fraction * unit * 1000).rounded(.down) / 1000
+                    // In integers (0.123 s must stay 123 ms); Date has millisecond precision and Joda truncates.
+                    let nanosOfUnit = Int64(String((f + "000000000").prefix(9))) ?? 0
+                    milliseconds = nanosOfUnit * Int64(unit) * 1000 / 1_000_000_000
                 }
             } else if !scanner.atEnd, scanner.peek != "Z", scanner.peek != "+", scanner.peek != "-" {
                 throw fail("expected an hour after T")
@@ -115,16 +116,16 @@ public enum ISODateTime {
         }
         guard let midnight else { throw fail("it is not a calendar date") }
         if offset != nil {
-            return midnight.addingTimeInterval(seconds)
+            return Date(epochMilliseconds: midnight.epochMilliseconds + Int64(seconds) * 1000 + milliseconds)
         }
         // Local time of day in `timeZone`: build it from components so DST days keep their wall clock.
-        let whole = Int(seconds.rounded(.down))
+        let whole = Int(seconds)
         var parts = calendar.dateComponents([.year, .month, .day], from: midnight)
         parts.hour = whole / 3600
         parts.minute = whole % 3600 / 60
         parts.second = whole % 60
         guard let local = calendar.date(from: parts) else { throw fail("it is not a valid local time") }
-        return local.addingTimeInterval(seconds - Double(whole))
+        return Date(epochMilliseconds: local.epochMilliseconds + milliseconds)
     }
 
     private static func parseOffset(_ scanner: inout DateTimeScanner,

@@ -81,7 +81,8 @@ public struct ISODuration: Sendable, Hashable, CustomStringConvertible {
             while i < chars.count, chars[i].isASCII, chars[i].isNumber { digits.append(chars[i]); i += 1 }
             var fraction: String?
             if i < chars.count, chars[i] == "." || chars[i] == "," {
-                if chars[i] == "," { throw fail("use a point, not a comma, before the fraction of seconds") }
+                // Joda accepts a decimal comma; javax.xml.datatype.Duration does not.
+                if chars[i] == ",", flavor == .xmlSchema { throw fail("use a point, not a comma, before the fraction of seconds") }
                 i += 1
                 var f = ""
                 while i < chars.count, chars[i].isASCII, chars[i].isNumber { f.append(chars[i]); i += 1 }
@@ -129,8 +130,8 @@ public struct ISODuration: Sendable, Hashable, CustomStringConvertible {
                 }
             }
         }
-        if !sawComponent { throw fail("it has no value after P") }
         if inTimePart, !sawTimeComponent { throw fail("T must be followed by hours, minutes or seconds, as in PT15M") }
+        if !sawComponent { throw fail("it has no value after P") }
         if result.weeks > 0, flavor == .xmlSchema {
             if result != ISODuration(weeks: result.weeks) {
                 var inDays = result

@@ -1,3 +1,4 @@
+import BPMNModel
 import Foundation
 
 /// When a BPMN timer (`timeDate`, `timeDuration` or `timeCycle`) is due, computed as Camunda 7 does.
@@ -63,6 +64,15 @@ public struct TimerSchedule: Sendable, Equatable {
                 }
             }
         case .duration:
+            if !t.contains("/"), !t.hasPrefix("R") {
+                // The common case: report mistakes as a plain duration, not as an interval.
+                do { _ = try ISODuration.parse(t, flavor: .xmlSchema) } catch {
+                    if (try? ISODateTime.parse(t, timeZone: timeZone)) != nil {
+                        throw TimerDefinitionError(text: t, message: "\"\(t)\" is a date-time, not a duration: a timer due at a date belongs in timeDate; a timeDuration is written like \(ISODuration.examples)")
+                    }
+                    throw error
+                }
+            }
             plan = .interval(try RepeatingInterval(t, timeZone: timeZone))
         case .cycle:
             if t.hasPrefix("R") {
@@ -79,6 +89,16 @@ public struct TimerSchedule: Sendable, Equatable {
         }
     }
 
+    /// A timer whose expression evaluated to a date rather than to text: Camunda's `TimerDeclarationImpl` takes
+    /// a `java.util.Date` value as the due date as it is, for every kind. It cannot repeat (Camunda even fails
+    /// with a NullPointerException preparing the repeat of a non-interrupting cycle); here it fires once.
+    public init(kind: Kind, dueAt date: Date, timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
+        self.kind = kind
+        self.text = DateFormats.iso8601String(date)
+        self.timeZone = timeZone
+        self.plan = .fixedDate(date)
+    }
+
     static func hint(_ kind: Kind) -> String {
         switch kind {
         case .date: return "write a date-time like \(ISODateTime.examples)"
@@ -93,7 +113,7 @@ public struct TimerSchedule: Sendable, Equatable {
         switch plan {
         case .cron: return true
         case .interval(let i): return i.isRepeating
-        default: return false
+        case .fixedDate, .period: return false
         }
     }
 
