@@ -23,9 +23,18 @@ final class CalledProcessFinder: @unchecked Sendable {
         var searched: [String] = []
         for dir in [folder.isEmpty ? "." : folder] + libraries {
             searched.append(dir)
-            let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".bpmn") }.sorted()
-            for file in files {
-                let path = dir == "." && folder.isEmpty ? file : (dir as NSString).appendingPathComponent(file)
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory)
+            // A --lib entry may also name one file (of any extension, e.g. .bpmn20.xml).
+            let paths: [String]
+            if exists && !isDirectory.boolValue {
+                paths = [dir]
+            } else {
+                let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
+                    .filter { $0.hasSuffix(".bpmn") || $0.hasSuffix(".bpmn20.xml") }.sorted()
+                paths = files.map { dir == "." && folder.isEmpty ? $0 : (dir as NSString).appendingPathComponent($0) }
+            }
+            for path in paths {
                 guard let definitions = definitions(at: path), let spec = definitions.process(id: id) else { continue }
                 return try ProcessCompiler.compile(definitions, process: spec)
             }

@@ -67,7 +67,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Start at the signal start event for this signal.", valueName: "name"))
     var signal: String?
 
-    @Option(name: .customLong("lib"), help: ArgumentHelp("A folder with more .bpmn files in which call activities find their called processes (besides the diagram's own folder). Repeatable.", valueName: "dir"))
+    @Option(name: .customLong("lib"), help: ArgumentHelp("A folder (or one file) with more .bpmn files in which call activities find their called processes, besides the diagram's own folder. Repeatable.", valueName: "dir"))
     var libraries: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("'virtual': timers fire only when asked (answers steps, the menu), so nothing sleeps; 'real': timers fire in real time.", valueName: "virtual|real"))

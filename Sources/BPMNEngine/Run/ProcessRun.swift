@@ -423,7 +423,19 @@ public final class ProcessRun {
     /// Writes the trace's closing fields. Call once, when the run stops for whatever reason.
     public func finishTrace() {
         trace?.finish(TraceSummary(status: state.status, error: state.error, active: activeElementIds,
-                                   variables: state.processVariables, pending: pendingEvents.map(\.traceValue)))
+                                   variables: state.processVariables, pending: pendingEvents.map(\.traceValue),
+                                   scopes: liveScopes))
+    }
+
+    /// Running scopes other than the process instance, for the trace's `scopes`.
+    var liveScopes: [VariableValue] {
+        state.scopes.values.filter { $0.id != 1 }.sorted { $0.id < $1.id }.map { s in
+            let element = s.node.map { processes[s.process].spec.nodes[$0].id } ?? processes[s.process].spec.id
+            var o: [String: VariableValue] = ["id": .integer(Int64(s.id)), "kind": .string(s.kind.rawValue),
+                                              "element": .string(element), "variables": .object(s.variables)]
+            if let parent = s.parent { o["parent"] = .integer(Int64(parent)) }
+            return .object(o)
+        }
     }
 
     /// One element id per waiting token (user tasks, waiting service tasks, joins, catch events).

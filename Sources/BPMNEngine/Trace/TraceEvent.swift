@@ -71,9 +71,13 @@ public struct TraceSummary: Sendable {
     public var variables: [String: VariableValue]
     /// Messages, signals, timers and conditions still waited for (see `PendingEvent`).
     public var pending: [VariableValue]
+    /// The scope instances still running below the process instance (sub-processes, multi-instance
+    /// bodies and instances, activity scopes, called processes) with their local variables.
+    public var scopes: [VariableValue]
 
     public init(status: RunStatus, error: RunError?, active: [String], variables: [String: VariableValue],
-                pending: [VariableValue] = []) {
+                pending: [VariableValue] = [], scopes: [VariableValue] = []) {
+        self.scopes = scopes
         self.status = status
         self.error = error
         self.active = active
