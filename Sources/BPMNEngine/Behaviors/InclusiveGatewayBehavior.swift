@@ -57,7 +57,7 @@ extension ProcessRun {
     /// can still reach `target` by following sequence flows; leaving a sub-process counts, as in
     /// Camunda's reachability check. Terminates on loops.
     func canAnotherTokenReach(_ target: Int, process: Int, scope: Int, except: Set<Int>) -> Bool {
-        for token in state.tokens.values where !except.contains(token.id) && token.state != .inSubProcess {
+        for token in state.tokens.values where !except.contains(token.id) {
             guard token.process == process, isScope(token.scope, within: scope) else { continue }
             var visited = Set<Int>()
             if isReachable(from: token.node, to: target, in: processes[process].spec, visited: &visited) { return true }
