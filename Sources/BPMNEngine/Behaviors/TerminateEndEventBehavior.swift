@@ -3,6 +3,7 @@
 struct TerminateEndEventBehavior: FlowNodeBehavior {
     func execute(token: Int, run: ProcessRun) throws {
         let scope = run.state.tokens[token]!.scope
+        let endEvent = run.process.spec.nodes[run.state.tokens[token]!.node].id
         run.completeActivity(token)
         for t in run.state.tokens.values where run.isScope(t.scope, within: scope) {
             run.state.tokens.removeValue(forKey: t.id)
@@ -12,7 +13,7 @@ struct TerminateEndEventBehavior: FlowNodeBehavior {
         }
         if scope == 1 {
             run.state.status = .terminated
-            run.emit(.processTerminated, element: run.process.spec.nodes[run.state.tokens[token]?.node ?? 0].id, scope: 1)
+            run.emit(.processTerminated, element: endEvent, scope: 1)
         } else {
             run.scopeMayHaveEnded(scope)
         }
