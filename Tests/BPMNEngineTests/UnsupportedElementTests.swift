@@ -39,7 +39,7 @@ final class UnsupportedElementTests: XCTestCase {
         }
     }
 
-    func testATimerEndEventIsNotTreatedAsANoneEndEvent() throws {
+    func testACancelEndEventIsNotTreatedAsANoneEndEvent() throws {
         let h = try Harness("""
             <bpmn:startEvent id="start"/>
             <bpmn:endEvent id="odd"><bpmn:cancelEventDefinition/></bpmn:endEvent>
