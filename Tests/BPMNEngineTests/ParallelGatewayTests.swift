@@ -121,4 +121,27 @@ final class ParallelGatewayTests: XCTestCase {
         XCTAssertEqual(h.completed.filter { $0 == "subJoin" }.count, 2)
         XCTAssertEqual(h.completed.filter { $0 == "sub" }.count, 2)
     }
+
+    func testAJoinKeepsWaitingWhenABranchEndsElsewhere() throws {
+        // Camunda 7 counts arrived tokens only: a branch that ends before the join leaves it waiting.
+        let h = try Harness("""
+            <bpmn:startEvent id="start"/>
+            <bpmn:parallelGateway id="fork"/>
+            <bpmn:userTask id="a"/>
+            <bpmn:userTask id="b"/>
+            <bpmn:exclusiveGateway id="cancel" default="goOn"/>
+            <bpmn:endEvent id="stopped"/>
+            <bpmn:parallelGateway id="join"/>
+            <bpmn:endEvent id="end"/>
+            \(chain("start", "fork", "a", "join", "end"))
+            \(chain("fork", "b", "cancel"))
+            \(flow("stop", "cancel", "stopped", "${cancelled}"))
+            \(flow("goOn", "cancel", "join"))
+            """).start()
+        try h.complete("a")
+        try h.complete("b", ["cancelled": true])
+        XCTAssertEqual(h.status, .waiting)
+        XCTAssertEqual(h.active, ["join"])
+        XCTAssertEqual(h.waiting, [])
+    }
 }

@@ -31,6 +31,24 @@ final class ServiceTaskTests: XCTestCase {
         XCTAssertEqual(set?["source"], "expression")
     }
 
+    func testExpressionResultsKeepELTypes() throws {
+        // EL divides as doubles, even when both operands are whole numbers.
+        let cases: [(String, VariableValue)] = [
+            ("${7 / 2}", .double(3.5)), ("${6 / 2}", .double(3.0)), ("${6 div 2}", .double(3.0)), ("${7 % 2}", .integer(1)),
+            ("${n * 2}", .integer(8)), ("${n * 1.5}", .double(6.0)), ("${'a'.concat(n)}", .string("a4")),
+            ("${n > 3}", .boolean(true)), ("${null}", .null),
+        ]
+        for (expression, expected) in cases {
+            let h = try Harness("""
+                <bpmn:startEvent id="start"/>
+                <bpmn:serviceTask id="calc" camunda:expression="\(xmlEscaped(expression))" camunda:resultVariable="r"/>
+                \(chain("start", "calc"))
+                """).start(["n": 4])
+            XCTAssertEqual(h.status, .completed, "\(expression): \(h.error?.message ?? "")")
+            XCTAssertEqual(h.variables["r"], expected, expression)
+        }
+    }
+
     func testAFailingExpressionFailsTheRunNamingTheTask() throws {
         let h = try Harness("""
             <bpmn:startEvent id="start"/>
