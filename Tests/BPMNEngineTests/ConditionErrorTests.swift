@@ -33,6 +33,21 @@ final class ConditionErrorTests: XCTestCase {
                        "Unknown property used in expression: ${amount > 10 && approved}. Cause: Cannot resolve identifier 'approved' (condition of sequence flow 'check')")
     }
 
+    func testAConditionMustGiveABooleanAsInCamunda() throws {
+        // UelExpressionCondition: no coercion, null and other types are errors.
+        let cases: [(String, String)] = [
+            ("${amount}", "condition expression returns non-Boolean: result has class java.lang.Long and not java.lang.Boolean"),
+            ("${'true'}", "condition expression returns non-Boolean: result has class java.lang.String and not java.lang.Boolean"),
+            ("${nothing}", "condition expression returns null: result is null"),
+        ]
+        for (condition, message) in cases {
+            let h = try Harness(route(condition)).start(["amount": 5, "nothing": nil])
+            XCTAssertEqual(h.status, .failed, condition)
+            XCTAssertEqual(h.error?.message, "\(message) (condition of sequence flow 'check')")
+            XCTAssertEqual(h.error?.element, "check")
+        }
+    }
+
     func testAVariableSetToNullIsKnown() throws {
         // Only a missing variable is unknown; a null one evaluates (to false here).
         let h = try Harness(route("${x == 'yes'}")).start(["x": nil])

@@ -81,4 +81,33 @@ final class SubProcessTests: XCTestCase {
         XCTAssertEqual(h.status, .completed)
         XCTAssertEqual(h.completed.suffix(3), ["endB", "sub", "end"])
     }
+
+    func testEnteringASubProcessAgainStartsAFreshScope() throws {
+        let h = try Harness("""
+            <bpmn:startEvent id="start"/>
+            <bpmn:subProcess id="attempt">
+              <bpmn:startEvent id="aStart"/>
+              <bpmn:scriptTask id="mark" scriptFormat="javascript"><bpmn:script>
+                execution.setVariable('seenBefore', execution.getVariables().hasOwnProperty('tries'));
+                execution.setVariableLocal('tries', 1);
+              </bpmn:script></bpmn:scriptTask>
+              <bpmn:userTask id="try"/>
+              <bpmn:endEvent id="aEnd"/>
+              \(chain("aStart", "mark", "try", "aEnd"))
+            </bpmn:subProcess>
+            <bpmn:exclusiveGateway id="again" default="stop"/>
+            <bpmn:endEvent id="end"/>
+            \(chain("start", "attempt", "again"))
+            \(flow("retry", "again", "attempt", "${!success}"))
+            \(flow("stop", "again", "end"))
+            """).start()
+        XCTAssertEqual(h.events(.waiting).last?.scope, 2)
+        try h.complete("try", ["success": false])
+        XCTAssertEqual(h.events(.waiting).last?.scope, 3, "the second attempt runs in a new scope instance")
+        XCTAssertEqual(h.variables["seenBefore"], .boolean(false), "the first attempt's local variable ended with its scope")
+        try h.complete("try", ["success": true])
+        XCTAssertEqual(h.status, .completed)
+        XCTAssertEqual(h.completed.filter { $0 == "attempt" }.count, 2)
+        XCTAssertNil(h.variables["tries"])
+    }
 }

@@ -75,4 +75,34 @@ final class TerminateEndEventTests: XCTestCase {
         try h.complete("after")
         XCTAssertEqual(h.status, .completed)
     }
+
+    func testInANestedSubProcessItEndsOnlyTheInnermostScope() throws {
+        let h = try Harness("""
+            <bpmn:startEvent id="start"/>
+            <bpmn:subProcess id="outer">
+              <bpmn:startEvent id="outerStart"/>
+              <bpmn:parallelGateway id="outerFork"/>
+              <bpmn:userTask id="outerTask"/>
+              <bpmn:subProcess id="inner">
+                <bpmn:startEvent id="innerStart"/>
+                <bpmn:parallelGateway id="innerFork"/>
+                <bpmn:userTask id="innerTask"/>
+                <bpmn:endEvent id="innerKill"><bpmn:terminateEventDefinition/></bpmn:endEvent>
+                \(chain("innerStart", "innerFork", "innerTask"))
+                \(chain("innerFork", "innerKill"))
+              </bpmn:subProcess>
+              <bpmn:endEvent id="outerEnd"/>
+              \(chain("outerStart", "outerFork", "outerTask"))
+              \(chain("outerFork", "inner", "outerEnd"))
+            </bpmn:subProcess>
+            <bpmn:endEvent id="end"/>
+            \(chain("start", "outer", "end"))
+            """).start()
+        XCTAssertEqual(h.active, ["outerTask"], "innerTask was ended with the inner sub-process")
+        XCTAssertTrue(h.completed.contains("inner"))
+        XCTAssertEqual(h.status, .waiting)
+        try h.complete("outerTask")
+        XCTAssertEqual(h.status, .completed)
+        XCTAssertEqual(h.completed.suffix(3), ["outerTask", "outer", "end"])
+    }
 }
