@@ -129,4 +129,20 @@ final class FormSubmissionTests: XCTestCase {
         try h.submit("form", ["iban": "anything"])
         XCTAssertEqual(h.status, .completed)
     }
+
+    func testRequiredIsCheckedBeforeDefaultsApply() throws {
+        // Camunda's FormFieldHandler validates the submitted value first and applies the default
+        // afterwards, so a required field is not satisfied by its own default.
+        let h = try Harness(formProcess("""
+            <camunda:formField id="due" type="date" defaultValue="01/03/2026">
+              <camunda:validation><camunda:constraint name="required"/></camunda:validation>
+            </camunda:formField>
+            <camunda:formField id="start" type="date" defaultValue="02/03/2026"/>
+            """)).start()
+        let message = thrownMessage { try h.submit("form", [:]) }
+        XCTAssertTrue(message.hasPrefix("Invalid value submitted for form field 'due': validation of required failed."), message)
+        try h.submit("form", ["due": "05/03/2026"])
+        XCTAssertEqual(h.variables["due"], .date(Date(timeIntervalSince1970: 1_772_668_800)))
+        XCTAssertEqual(h.variables["start"], .date(Date(timeIntervalSince1970: 1_772_409_600)), "a date default is read as dd/MM/yyyy")
+    }
 }
