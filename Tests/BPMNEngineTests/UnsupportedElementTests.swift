@@ -1,0 +1,52 @@
+import BPMNEngine
+import BPMNModel
+import XCTest
+
+/// Elements bpmnrun cannot run yet stop the run with an error naming the element and the reason,
+/// instead of being skipped silently.
+final class UnsupportedElementTests: XCTestCase {
+    func run(_ element: String, id: String) throws -> Harness {
+        try Harness("""
+            <bpmn:startEvent id="start"/>
+            \(element)
+            <bpmn:endEvent id="end"/>
+            \(chain("start", id, "end"))
+            """).start()
+    }
+
+    func testEachUnsupportedElementFailsNamingIt() throws {
+        let cases: [(String, String, String)] = [
+            (#"<bpmn:callActivity id="call" calledElement="other"/>"#, "call",
+             "cannot run callActivity 'call': call activities are not supported yet"),
+            (#"<bpmn:eventBasedGateway id="events"/>"#, "events",
+             "cannot run eventBasedGateway 'events': event-based gateways are not supported yet"),
+            (#"<bpmn:complexGateway id="complex"/>"#, "complex",
+             "cannot run complexGateway 'complex': complex gateways are not supported (Camunda 7 does not run them either)"),
+            ("""
+             <bpmn:userTask id="many"><bpmn:multiInstanceLoopCharacteristics isSequential="true">\
+             <bpmn:loopCardinality>3</bpmn:loopCardinality></bpmn:multiInstanceLoopCharacteristics></bpmn:userTask>
+             """, "many", "cannot run userTask 'many': multi-instance activities are not supported yet"),
+            (#"<bpmn:task id="loop"><bpmn:standardLoopCharacteristics/></bpmn:task>"#, "loop",
+             "cannot run task 'loop': standard loop activities are not supported yet"),
+        ]
+        for (element, id, message) in cases {
+            let h = try run(element, id: id)
+            XCTAssertEqual(h.status, .failed, id)
+            XCTAssertEqual(h.error?.element, id)
+            XCTAssertEqual(h.error?.message, message)
+            XCTAssertGreaterThan(h.error?.line ?? 0, 0, "\(id): the error carries the element's line")
+            XCTAssertEqual(h.completed, ["start"], id)
+        }
+    }
+
+    func testACancelEndEventIsNotTreatedAsANoneEndEvent() throws {
+        let h = try Harness("""
+            <bpmn:startEvent id="start"/>
+            <bpmn:endEvent id="odd"><bpmn:cancelEventDefinition/></bpmn:endEvent>
+            \(chain("start", "odd"))
+            """).start()
+        XCTAssertEqual(h.status, .failed)
+        XCTAssertEqual(h.error?.element, "odd")
+        XCTAssertEqual(h.error?.message, "cannot run endEvent 'odd': cancel end events are not supported yet")
+    }
+}
