@@ -37,7 +37,8 @@ struct AnswersFile {
         do {
             root = try JSONText.decode(String(decoding: data, as: UTF8.self))
         } catch let e as JSONText.SyntaxError {
-            throw Invalid(path: path, message: "\(e.line):\(e.column): not valid JSON: \(e.message)")
+            // FILE:LINE:COL, the form editors and the BPMN loader use.
+            throw Invalid(path: "\(path):\(e.line):\(e.column)", message: "not valid JSON: \(e.message)")
         }
         guard case .object(let top) = root else { throw Invalid(path: path, message: "the answers file must be a JSON object") }
         for key in top.keys where !["process", "variables", "steps"].contains(key) && !key.hasPrefix("_") {

@@ -53,6 +53,8 @@ final class RunSession {
                     return reject("\(path): --vars needs a JSON object of variables")
                 }
                 start.merge(vars) { _, new in new }
+            } catch let e as JSONText.SyntaxError {
+                return reject("\(path):\(e.line):\(e.column): not valid JSON: \(e.message)")
             } catch {
                 return reject("\(path): not valid JSON: \(error)")
             }
