@@ -23,6 +23,13 @@ public enum FlowNodeKind: String, Codable, Sendable, CaseIterable {
     /// multi-instance and I/O mappings.
     public var isActivity: Bool { !isGateway && !isEvent }
 
+    /// The kind in words, for messages: `endEvent` -> "end event".
+    public var words: String {
+        rawValue.reduce(into: "") { out, c in
+            if c.isUppercase { out += " " + c.lowercased() } else { out.append(c) }
+        }
+    }
+
     public var isSubProcess: Bool { self == .subProcess || self == .transaction || self == .adHocSubProcess }
 }
 

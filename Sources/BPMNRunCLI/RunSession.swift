@@ -130,6 +130,11 @@ final class RunSession {
             let chosen: WaitingTask
             if tasks.count == 1 && events.isEmpty {
                 chosen = tasks[0]
+            } else if events.isEmpty {
+                switch TaskPicker(terminal: terminal).pick(from: tasks) {
+                case .task(let t): chosen = t
+                case .stop(let line): stop(run, line); break driving
+                }
             } else {
                 switch WaitMenu(terminal: terminal).choose(tasks: tasks, events: events, now: run.now) {
                 case .task(let t): chosen = t

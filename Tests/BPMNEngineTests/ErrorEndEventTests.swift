@@ -2,8 +2,8 @@ import BPMNEngine
 import BPMNModel
 import XCTest
 
-/// Error end events throw a BPMN error; nothing can catch it yet, so the run fails naming the
-/// error code and the element.
+/// An error end event whose BPMN error nothing catches fails the run, naming the error code and
+/// the element (catching is covered in EventAndScopeTests).
 final class ErrorEndEventTests: XCTestCase {
     func testAnUncaughtErrorFailsTheRun() throws {
         let h = try Harness("""

@@ -20,20 +20,23 @@ final class PassThroughTaskTests: XCTestCase {
         XCTAssertEqual(h.events(.activityCompleted).first { $0.element == "sign" }?.name, "Sign the paper")
     }
 
-    func testReceiveTaskAndCatchEventWaitUntilCompleted() throws {
+    func testReceiveTaskAndCatchEventWaitForTheirMessages() throws {
         let h = try Harness("""
             <bpmn:startEvent id="start"/>
             <bpmn:receiveTask id="receive" messageRef="Msg"/>
-            <bpmn:intermediateCatchEvent id="catch"><bpmn:messageEventDefinition/></bpmn:intermediateCatchEvent>
+            <bpmn:intermediateCatchEvent id="catch"><bpmn:messageEventDefinition messageRef="Msg2"/></bpmn:intermediateCatchEvent>
             <bpmn:endEvent id="end"/>
             \(chain("start", "receive", "catch", "end"))
             """).start()
-        XCTAssertEqual(h.waiting, ["receive"])
-        XCTAssertEqual(try h.waitingTask("receive").reason, "receive task (message Msg)")
-        try h.complete("receive")
-        XCTAssertEqual(h.waiting, ["catch"])
-        try h.complete("catch")
+        XCTAssertEqual(h.status, .waiting)
+        XCTAssertTrue(h.run.waitingTasks.isEmpty, "message waits are events, not tasks a person completes")
+        XCTAssertEqual(h.run.pendingEvents.map(\.element), ["receive"])
+        XCTAssertThrowsError(try h.run.deliverMessage("Msg2"), "only the receive task waits now")
+        try h.run.deliverMessage("Msg", variables: ["paid": .integer(5)])
+        XCTAssertEqual(h.run.pendingEvents.map(\.name), ["Msg2"])
+        try h.run.deliverMessage("Msg2")
         XCTAssertEqual(h.status, .completed)
         XCTAssertEqual(h.completed, ["start", "receive", "catch", "end"])
+        XCTAssertEqual(h.variables["paid"], .integer(5))
     }
 }

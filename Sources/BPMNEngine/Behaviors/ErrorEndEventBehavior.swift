@@ -10,7 +10,12 @@ struct ErrorEndEventBehavior: FlowNodeBehavior {
         let error = ref.flatMap { p.definitions.error(id: $0) }
         let code = error?.errorCode ?? ref ?? ""
         // When caught, the catching scope cancels the end event (Camunda's history marks it cancelled).
-        try run.propagateError(code: code, message: error?.errorMessage, from: token, thrownByEndEvent: true)
+        do {
+            try run.propagateError(code: code, message: error?.errorMessage, from: token, thrownByEndEvent: true)
+        } catch {
+            run.completeActivity(token)  // uncaught: the end event did complete, then the run fails
+            throw error
+        }
         if run.state.tokens[token] != nil {
             run.completeActivity(token)
             run.endToken(token)

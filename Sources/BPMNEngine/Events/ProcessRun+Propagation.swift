@@ -32,7 +32,7 @@ extension ProcessRun {
             emit(.errorThrown, element: thrower.id, type: thrower.kind.rawValue, token: tokenId, scope: t.scope, extra: extra)
         }
         if caught == nil {
-            throw RunError(message: "BPMN error '\(code)'\(message.map { " (\($0))" } ?? "") thrown by \(thrower.kind.rawValue) '\(thrower.id)' was not caught: no error boundary event or error event sub-process on the way up matches it",
+            throw RunError(message: "BPMN error '\(code.isEmpty ? "(none)" : code)'\(message.map { " (\($0))" } ?? "") thrown by \(thrower.kind.words) '\(thrower.id)' was not caught",
                            element: thrower.id, location: thrower.location)
         }
     }

@@ -1,3 +1,5 @@
+import BPMNModel
+
 /// Continuing a saved run: the state of a stopped run (for example decoded from JSON) against the
 /// same process. Tokens stay where they were; completing a waiting task runs on from there.
 extension ProcessRun {
@@ -13,5 +15,11 @@ extension ProcessRun {
         }
         self.init(process: process, options: options, trace: trace)
         state = saved
+        // Called processes the saved run had reached are loaded again, in the same order.
+        state.processKeys = [process.key]
+        for key in saved.processKeys.dropFirst() {
+            guard let id = key.split(separator: "#").last.map(String.init) else { continue }
+            _ = try loadCalledProcess(id, for: process.spec.nodes.first ?? FlowNode(id: id, kind: .callActivity), caller: 0)
+        }
     }
 }
