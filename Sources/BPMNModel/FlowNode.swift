@@ -71,6 +71,8 @@ public struct FlowNode: Sendable {
     public var multiInstance: MultiInstanceSpec?
     public var standardLoop: StandardLoopSpec?
     public var isForCompensation: Bool
+    /// Compensation boundary event: the handler activity its association points to.
+    public var compensationHandler: Int?
     /// Event-based gateway `instantiate`, `eventGatewayType`; gateway `gatewayDirection`.
     public var gatewayDirection: String?
 
@@ -103,6 +105,7 @@ public struct FlowNode: Sendable {
         self.multiInstance = nil
         self.standardLoop = nil
         self.isForCompensation = false
+        self.compensationHandler = nil
         self.gatewayDirection = nil
     }
 

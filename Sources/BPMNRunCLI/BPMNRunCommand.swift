@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `bpmnrun`: the root command. `run` is the default, so `bpmnrun FILE.bpmn` runs a diagram.
 public struct BPMNRunCommand: ParsableCommand {
@@ -21,6 +22,22 @@ public struct BPMNRunCommand: ParsableCommand {
     )
 
     public init() {}
+
+    /// Parses and runs like ArgumentParser's `main()`, except that usage errors (unknown option,
+    /// missing file argument, a bad option value) exit with 2, the code bpmnrun documents for them,
+    /// instead of ArgumentParser's 64.
+    public static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandleOutput.stderr(fullMessage(for: error))
+                Foundation.exit(ExitStatus.usage)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Exit codes shared by every subcommand.
