@@ -42,3 +42,21 @@ final class UnsupportedElementTests: XCTestCase {
         XCTAssertEqual(h.error?.message, "cannot run endEvent 'odd': cancel end events are not supported (they belong to transactions)")
     }
 }
+
+/// Flows that point at nothing are rejected before the run, as Camunda's parser rejects them,
+/// instead of silently ending the token that takes them.
+final class DanglingFlowTests: XCTestCase {
+    func testAFlowToAMissingElementIsRejected() {
+        let problems = compileFailure(diagram("""
+            <bpmn:startEvent id="start"/>
+            <bpmn:endEvent id="end"/>
+            \(chain("start", "end"))
+            \(flow("lost", "start", "nowhere"))
+            \(flow("stray", "ghost", "end"))
+            """))
+        XCTAssertEqual(problems.map(\.message), ["Invalid destination 'nowhere' of sequence flow 'lost'",
+                                                 "Invalid source 'ghost' of sequence flow 'stray'"])
+        XCTAssertEqual(problems.map(\.elementId), ["lost", "stray"])
+        XCTAssertTrue(problems.allSatisfy { $0.location.line > 0 }, "each problem has its file line")
+    }
+}
