@@ -17,13 +17,7 @@ final class ConformanceRunnerTests: XCTestCase {
         guard FileManager.default.fileExists(atPath: shared.path) else {
             throw XCTSkip("skipped: ../shared/conformance is absent (it sits beside the project on the developers' machines and in CI)")
         }
-        // The bundle is `.build/<triple>/debug/bpmnrunPackageTests.xctest` on macOS, its folder on Linux.
-        var products = Bundle(for: Self.self).bundleURL
-        if products.pathExtension == "xctest" { products.deleteLastPathComponent() }
-        let binary = products.appendingPathComponent("bpmnrun")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            return XCTFail("the bpmnrun binary is missing at \(binary.path): run `swift build` first")
-        }
+        let binary = URL(fileURLWithPath: try BPMNRunBinary.path())
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("conformance-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: out) }
         let process = Process()

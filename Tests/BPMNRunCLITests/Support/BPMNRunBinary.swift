@@ -2,8 +2,9 @@ import Foundation
 import XCTest
 
 /// Where the package and the built `bpmnrun` executable are. The tests run the real binary, the
-/// way a user does; when it is missing (a `swift test` that did not build it) it is built once
-/// with `swift build --product bpmnrun`.
+/// way a user does. `swift test` builds every product, so it is normally beside the test bundle;
+/// when it is missing (`swift test --skip-build` after a clean) it is built once with
+/// `swift build --product bpmnrun` into a scratch folder of its own.
 enum BPMNRunBinary {
     /// The package root: three levels above this file (Tests/BPMNRunCLITests/Support/).
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
@@ -38,16 +39,20 @@ enum BPMNRunBinary {
     private static func locateOrBuild() throws -> URL {
         let binary = productsDirectory.appendingPathComponent("bpmnrun")
         if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
-        let configuration = productsDirectory.lastPathComponent  // debug or release
+        // `swift test` holds the lock of .build while the tests run, so a nested build there would
+        // wait forever: build into a scratch folder of its own instead.
+        let configuration = productsDirectory.lastPathComponent == "release" ? "release" : "debug"
+        let scratch = packageRoot.appendingPathComponent(".build/cli-tests-scratch")
         let build = try ProcessRunner.run(
             executable: "/usr/bin/env",
-            arguments: ["swift", "build", "--product", "bpmnrun", "-c", configuration == "release" ? "release" : "debug"],
-            currentDirectory: packageRoot, timeout: 900)
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            arguments: ["swift", "build", "--product", "bpmnrun", "-c", configuration, "--scratch-path", scratch.path],
+            currentDirectory: packageRoot, timeout: 1200)
+        let built = scratch.appendingPathComponent(configuration).appendingPathComponent("bpmnrun")
+        guard FileManager.default.isExecutableFile(atPath: built.path) else {
             throw BinaryMissing(message: "the bpmnrun binary is missing at \(binary.path) and `swift build --product bpmnrun` "
                                 + "did not produce it (exit \(build.exitCode)): \(build.stderr.suffix(2000))\nRun `swift build` first.")
         }
-        return binary
+        return built
     }
 
     struct BinaryMissing: Error, CustomStringConvertible {
