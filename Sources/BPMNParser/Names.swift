@@ -27,6 +27,8 @@ enum Tag: String, CaseIterable {
     case timeDate, timeDuration, timeCycle, condition, script
     case multiInstanceLoopCharacteristics, loopCardinality, completionCondition, loopDataInputRef, inputDataItem
     case standardLoopCharacteristics, loopCondition
+    // declared <incoming>/<outgoing> of a flow node (checked against the flows by the validator)
+    case incoming, outgoing
     // markers (raw values cannot be XML names)
     case camunda = "#camunda"
     case ignored = "#ignored"
@@ -35,7 +37,7 @@ enum Tag: String, CaseIterable {
     var collectsText: Bool {
         switch self {
         case .documentation, .conditionExpression, .timeDate, .timeDuration, .timeCycle, .condition, .script,
-             .loopCardinality, .completionCondition, .loopDataInputRef, .loopCondition, .camunda:
+             .loopCardinality, .completionCondition, .loopDataInputRef, .loopCondition, .camunda, .incoming, .outgoing:
             return true
         default:
             return false
@@ -101,11 +103,11 @@ enum Tag: String, CaseIterable {
         "eventDefinition", "eventDefinitionRef", "expression", "extension", "flowElement", "flowNode",
         "flowNodeRef", "formalExpression", "from", "gateway", "globalBusinessRuleTask", "globalChoreographyTask",
         "globalConversation", "globalManualTask", "globalScriptTask", "globalTask", "globalUserTask", "group",
-        "humanPerformer", "implicitThrowEvent", "import", "inMessageRef", "incoming", "innerParticipantRef",
+        "humanPerformer", "implicitThrowEvent", "import", "inMessageRef", "innerParticipantRef",
         "inputSet", "inputSetRefs", "interface", "interfaceRef", "ioBinding", "ioSpecification",
         "itemDefinition", "lane", "laneSet", "loopCharacteristics", "loopDataOutputRef", "messageFlow",
         "messageFlowAssociation", "messageFlowRef", "messagePath", "monitoring", "operation", "operationRef",
-        "optionalInputRefs", "optionalOutputRefs", "outMessageRef", "outerParticipantRef", "outgoing",
+        "optionalInputRefs", "optionalOutputRefs", "outMessageRef", "outerParticipantRef",
         "outputDataItem", "outputSet", "outputSetRefs", "participantAssociation", "participantMultiplicity",
         "participantRef", "partitionElement", "partnerEntity", "partnerRole", "performer", "potentialOwner",
         "property", "relationship", "rendering", "resource", "resourceAssignmentExpression", "resourceParameter",

@@ -1,0 +1,3 @@
+/// Camunda rules.
+let camunda7Rules: [any ValidationRule.Type] = [
+]

@@ -1,0 +1,3 @@
+/// Expressions rules.
+let expressionRules: [any ValidationRule.Type] = [
+]

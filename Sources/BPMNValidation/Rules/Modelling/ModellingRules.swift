@@ -1,0 +1,3 @@
+/// Modelling rules.
+let modellingRules: [any ValidationRule.Type] = [
+]

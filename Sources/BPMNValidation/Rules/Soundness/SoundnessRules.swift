@@ -1,0 +1,3 @@
+/// Soundness rules.
+let soundnessRules: [any ValidationRule.Type] = [
+]
