@@ -6,6 +6,10 @@ enum NamespaceURI {
     static let camunda = "http://camunda.org/schema/1.0/bpmn"
     /// Legacy namespace of Camunda Modeler 1.x/2.x files; Camunda 7 reads it as `camunda:`.
     static let activiti = "http://activiti.org/bpmn"
+    /// Diagram interchange (shapes, edges, bounds), indexed for the validator.
+    static let bpmnDI = "http://www.omg.org/spec/BPMN/20100524/DI"
+    static let di = "http://www.omg.org/spec/DD/20100524/DI"
+    static let dc = "http://www.omg.org/spec/DD/20100524/DC"
 }
 
 /// Elements kept in the scanned tree. BPMN-namespace elements the builder reads have their own

@@ -67,6 +67,9 @@ final class XMLScanner {
     private var bpmnURI: UnsafePointer<xmlChar>?
     private var camundaURI: UnsafePointer<xmlChar>?
     private var activitiURI: UnsafePointer<xmlChar>?
+    private var bpmnDIURI: UnsafePointer<xmlChar>?
+    private var diURI: UnsafePointer<xmlChar>?
+    private var dcURI: UnsafePointer<xmlChar>?
     private var tagByName: [UnsafeRawPointer: Tag] = [:]
     private var nameCache: [UnsafeRawPointer: String] = [:]
 
@@ -177,6 +180,9 @@ final class XMLScanner {
         bpmnURI = intern(NamespaceURI.bpmnModel)
         camundaURI = intern(NamespaceURI.camunda)
         activitiURI = intern(NamespaceURI.activiti)
+        bpmnDIURI = intern(NamespaceURI.bpmnDI)
+        diURI = intern(NamespaceURI.di)
+        dcURI = intern(NamespaceURI.dc)
         for tag in Tag.allCases where tag != .camunda && tag != .ignored {
             if let p = intern(tag.rawValue) { tagByName[UnsafeRawPointer(p)] = tag }
         }
@@ -227,7 +233,7 @@ final class XMLScanner {
 
     private func startElement(_ localname: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?, _ nbAttributes: Int,
                               _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        if collectsIndex { indexElement(localname, nbAttributes, attributes) }
+        if collectsIndex { indexElement(localname, uri, nbAttributes, attributes) }
         if skipDepth > 0 {
             skipDepth += 1
             return
@@ -304,8 +310,11 @@ final class XMLScanner {
     }
 
     /// Records ids, BPMNDI references and associations of any element, kept or skipped.
-    private func indexElement(_ localname: UnsafePointer<xmlChar>, _ nbAttributes: Int,
+    private func indexElement(_ localname: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?, _ nbAttributes: Int,
                               _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        // Only BPMN and diagram-interchange elements have XML ids (xs:ID); the `id` of Camunda's
+        // form fields and values, or of other vendors' extensions, is plain text.
+        guard let uri, uri == bpmnURI || uri == bpmnDIURI || uri == diURI || uri == dcURI else { return }
         let name = cachedName(localname)
         if name == "BPMNDiagram" { doc.index?.diagramCount += 1 }
         guard let attributes, nbAttributes > 0 else { return }

@@ -34,6 +34,17 @@ public final class DiagramContext {
         }
     }
 
+    /// The processes Camunda 7 deploys (isExecutable="true"); it never parses the others, so its
+    /// deployability checks apply to these only.
+    public var executableProcesses: [ProcessSpec] { definitions.processes.filter { $0.isExecutable == true } }
+
+    /// Every flow node of every executable process.
+    public func forEachExecutableNode(_ body: (ProcessSpec, FlowNode) -> Void) {
+        for p in definitions.processes where p.isExecutable == true {
+            for n in p.nodes { body(p, n) }
+        }
+    }
+
     /// A syntax checker for a script language, or nil when bpmnrun has none for it.
     public func checker(for language: ScriptLanguage) -> (any ScriptSyntaxChecker)? {
         if let c = checkers[language] { return c }

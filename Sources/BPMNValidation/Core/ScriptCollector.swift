@@ -5,7 +5,7 @@ import BPMNModel
 enum ScriptCollector {
     /// `camunda:script` elements only (listeners and I/O parameters), with the owning element id
     /// and a short description of where the script sits.
-    static func forEachCamundaScript(in diagram: DiagramContext, _ body: (ScriptSpec, String, String) -> Void) {
+    static func forEachCamundaScript(in diagram: DiagramContext, executableOnly: Bool = false, _ body: (ScriptSpec, String, String) -> Void) {
         func extensions(_ x: ExtensionElements, _ owner: String) {
             for l in x.executionListeners + x.taskListeners {
                 if case .script(let s) = l.implementation { body(s, owner, "listener script") }
@@ -20,7 +20,7 @@ enum ScriptCollector {
             case .none, .text: break
             }
         }
-        for p in diagram.processes {
+        for p in diagram.processes where !executableOnly || p.isExecutable == true {
             extensions(p.extensions, p.id)
             for n in p.nodes { extensions(n.extensions, n.id) }
             for f in p.flows { extensions(f.extensions, f.id) }
@@ -28,10 +28,12 @@ enum ScriptCollector {
     }
 
     /// Every script with its owner: script task bodies, then camunda:script elements.
-    static func forEachScript(in diagram: DiagramContext, _ body: (ScriptSpec, String, String) -> Void) {
-        diagram.forEachNode { _, n in
-            if n.kind == .scriptTask, let s = n.script { body(s, n.id, "script") }
+    static func forEachScript(in diagram: DiagramContext, executableOnly: Bool = false, _ body: (ScriptSpec, String, String) -> Void) {
+        for p in diagram.processes where !executableOnly || p.isExecutable == true {
+            for n in p.nodes where n.kind == .scriptTask {
+                if let s = n.script { body(s, n.id, "script") }
+            }
         }
-        forEachCamundaScript(in: diagram, body)
+        forEachCamundaScript(in: diagram, executableOnly: executableOnly, body)
     }
 }

@@ -33,7 +33,7 @@ public struct BoundaryEventRule: ValidationRule {
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
-        for p in diagram.processes {
+        for p in diagram.executableProcesses {
             for n in p.nodes where n.kind == .boundaryEvent {
                 guard let ref = n.attachedToRef, !ref.isEmpty else {
                     out.append(RuleFinding("AttachedToRef is required when using a timerEventDefinition (the boundary event is attached to nothing)", at: n.location, element: n.id))

@@ -13,7 +13,7 @@ public struct CallActivityRule: ValidationRule {
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
-        diagram.forEachNode { _, n in
+        diagram.forEachExecutableNode { _, n in
             guard n.kind == .callActivity else { return }
             let called = n.calledElement, caseRef = n.camundaAttributes["caseRef"]
             if called == nil && caseRef == nil {

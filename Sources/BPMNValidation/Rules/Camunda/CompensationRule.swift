@@ -29,7 +29,7 @@ public struct CompensationRule: ValidationRule {
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
-        for p in diagram.processes {
+        for p in diagram.executableProcesses {
             for n in p.nodes where n.kind == .intermediateThrowEvent || n.kind == .endEvent {
                 for d in n.eventDefinitions where d.kind == .compensate {
                     guard let ref = d.ref, !ref.isEmpty else { continue }

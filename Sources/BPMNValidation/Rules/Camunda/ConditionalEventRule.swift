@@ -13,7 +13,7 @@ public struct ConditionalEventRule: ValidationRule {
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
-        diagram.forEachNode { _, n in
+        diagram.forEachExecutableNode { _, n in
             for d in n.eventDefinitions where d.kind == .conditional && (d.condition?.text ?? "").isEmpty {
                 out.append(RuleFinding("Conditional event must contain an expression for evaluation.", at: d.location, element: n.id))
             }

@@ -26,7 +26,7 @@ public struct ErrorEventRule: ValidationRule {
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
-        diagram.forEachNode { _, n in
+        diagram.forEachExecutableNode { _, n in
             guard n.kind == .endEvent, let d = n.eventDefinitions.first(where: { $0.kind == .error }) else { return }
             guard let ref = d.ref, !ref.isEmpty else {
                 out.append(RuleFinding("'errorRef' attribute is mandatory on error end event", at: d.location, element: n.id))

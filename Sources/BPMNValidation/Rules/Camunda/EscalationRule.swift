@@ -27,7 +27,7 @@ public struct EscalationRule: ValidationRule {
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
-        for p in diagram.processes {
+        for p in diagram.executableProcesses {
             var catchAllByScope: [Int: String] = [:]
             for n in p.nodes {
                 guard let d = n.eventDefinitions.first(where: { $0.kind == .escalation }) else { continue }

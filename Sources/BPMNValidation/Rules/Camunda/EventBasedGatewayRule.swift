@@ -31,7 +31,7 @@ public struct EventBasedGatewayRule: ValidationRule {
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
-        for p in diagram.processes {
+        for p in diagram.executableProcesses {
             for (g, gateway) in p.nodes.enumerated() where gateway.kind == .eventBasedGateway {
                 if gateway.camunda("asyncAfter").map({ $0 == "true" }) == true {
                     out.append(RuleFinding("'asyncAfter' not supported for eventBasedGateway elements.", at: gateway.location, element: gateway.id))

@@ -21,7 +21,7 @@ public struct EventSubProcessFlowRule: ValidationRule {
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
-        for p in diagram.processes {
+        for p in diagram.executableProcesses {
             for n in p.nodes where n.kind.isSubProcess && n.triggeredByEvent {
                 for f in n.incoming {
                     out.append(RuleFinding("Invalid incoming sequence flow of event subprocess", at: p.flows[f].location, element: p.flows[f].id))

@@ -29,7 +29,7 @@ public struct EventSubscriptionRule: ValidationRule {
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
-        for p in diagram.processes {
+        for p in diagram.executableProcesses {
             var seen: Set<String> = []
             for (i, n) in p.nodes.enumerated() {
                 guard let d = n.eventDefinitions.first, d.kind == .message || d.kind == .signal,

@@ -31,7 +31,7 @@ public struct ExclusiveGatewayRule: ValidationRule {
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
-        for p in diagram.processes where p.isExecutable != false {
+        for p in diagram.executableProcesses {
             for g in p.nodes where g.kind == .exclusiveGateway {
                 let flows = g.outgoing.map { p.flows[$0] }
                 func hasCondition(_ f: SequenceFlow) -> Bool { f.condition != nil }

@@ -19,7 +19,7 @@ public struct FormFieldTypeRule: ValidationRule {
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
-        diagram.forEachNode { _, n in
+        diagram.forEachExecutableNode { _, n in
             guard let form = n.form else { return }
             for f in form.fields {
                 if f.id.isEmpty {

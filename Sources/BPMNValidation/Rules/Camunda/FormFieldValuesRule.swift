@@ -17,7 +17,7 @@ public struct FormFieldValuesRule: ValidationRule {
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
-        diagram.forEachNode { _, n in
+        diagram.forEachExecutableNode { _, n in
             guard let form = n.form else { return }
             var seen: Set<String> = []
             for f in form.fields {

@@ -34,7 +34,7 @@ public struct ListenerRule: ValidationRule {
                 }
             }
         }
-        for p in diagram.processes {
+        for p in diagram.executableProcesses {
             checkExecution(p.extensions.executionListeners, p.id, isFlow: false)
             for f in p.flows { checkExecution(f.extensions.executionListeners, f.id, isFlow: true) }
             for n in p.nodes {

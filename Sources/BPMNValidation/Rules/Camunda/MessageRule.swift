@@ -28,7 +28,7 @@ public struct MessageRule: ValidationRule {
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
-        diagram.forEachNode { _, n in
+        diagram.forEachExecutableNode { _, n in
             let catching = [.startEvent, .intermediateCatchEvent, .boundaryEvent].contains(n.kind)
             for d in n.eventDefinitions where d.kind == .message {
                 // Throwing message events are service-task-like: they need no message.

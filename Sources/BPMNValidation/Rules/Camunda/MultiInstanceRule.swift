@@ -20,7 +20,7 @@ public struct MultiInstanceRule: ValidationRule {
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
-        diagram.forEachNode { _, n in
+        diagram.forEachExecutableNode { _, n in
             guard let mi = n.multiInstance else { return }
             let cardinality = !(mi.loopCardinality?.text.isEmpty ?? true)
             let collection = !(mi.collection ?? "").isEmpty || !(mi.loopDataInputRef ?? "").isEmpty

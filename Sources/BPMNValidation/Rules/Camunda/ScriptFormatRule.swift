@@ -17,7 +17,7 @@ public struct ScriptFormatRule: ValidationRule {
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
-        ScriptCollector.forEachCamundaScript(in: diagram) { script, element, _ in
+        ScriptCollector.forEachCamundaScript(in: diagram, executableOnly: true) { script, element, _ in
             if (script.format ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
                 out.append(RuleFinding("Missing attribute 'scriptFormat' for 'script' element", at: script.location, element: element))
             }

@@ -16,7 +16,7 @@ public struct ScriptTaskScriptRule: ValidationRule {
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
-        diagram.forEachNode { _, n in
+        diagram.forEachExecutableNode { _, n in
             guard n.kind == .scriptTask else { return }
             if n.script?.body == nil && (n.script?.resource ?? "").isEmpty {
                 out.append(RuleFinding("Unable to process ScriptTask: No script source or resource was given", at: n.location, element: n.id))

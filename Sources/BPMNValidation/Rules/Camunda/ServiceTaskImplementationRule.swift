@@ -23,7 +23,7 @@ public struct ServiceTaskImplementationRule: ValidationRule {
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
-        diagram.forEachNode { _, n in
+        diagram.forEachExecutableNode { _, n in
             guard [.serviceTask, .sendTask, .businessRuleTask].contains(n.kind) else { return }
             if n.kind == .businessRuleTask && n.camunda("decisionRef") != nil { return }
             let name = n.kind.rawValue

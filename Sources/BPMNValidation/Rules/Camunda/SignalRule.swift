@@ -32,7 +32,7 @@ public struct SignalRule: ValidationRule {
                 out.append(RuleFinding("duplicate signal name '\(name)'.", at: s.location, element: s.id))
             }
         }
-        diagram.forEachNode { _, n in
+        diagram.forEachExecutableNode { _, n in
             for d in n.eventDefinitions where d.kind == .signal && (d.ref ?? "").isEmpty {
                 out.append(RuleFinding("signalEventDefinition does not have required property 'signalRef'", at: d.location, element: n.id))
             }

@@ -16,7 +16,7 @@ public struct TimerDefinitionRule: ValidationRule {
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
-        diagram.forEachNode { _, n in
+        diagram.forEachExecutableNode { _, n in
             for d in n.eventDefinitions where d.kind == .timer {
                 let set = [("timeDate", d.timeDate), ("timeDuration", d.timeDuration), ("timeCycle", d.timeCycle)].filter { $0.1 != nil }
                 if set.isEmpty {

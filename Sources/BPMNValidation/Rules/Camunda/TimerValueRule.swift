@@ -25,7 +25,7 @@ public struct TimerValueRule: ValidationRule {
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
-        diagram.forEachNode { _, n in
+        diagram.forEachExecutableNode { _, n in
             for d in n.eventDefinitions where d.kind == .timer {
                 if let e = d.timeDate, let m = Self.check(e.text, as: .date) {
                     out.append(RuleFinding("timeDate '\(e.text)' \(m)", at: e.location, element: n.id))
