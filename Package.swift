@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layers, each depending only on the ones above it:
 //   BPMNModel (spec graph) <- BPMNParser (libxml2) <- BPMNExpressions (JUEL) / BPMNScripting (JavaScriptCore)
-//   <- BPMNEngine (tokens, scopes, variables, trace) <- BPMNRunCLI (terminal, commands) <- bpmnrun
+//   <- BPMNEngine (tokens, scopes, variables, trace) <- BPMNValidation (rules) <- BPMNRunCLI (terminal, commands) <- bpmnrun
 let package = Package(
     name: "bpmnrun",
     platforms: [.macOS(.v13)],
@@ -29,10 +29,11 @@ let package = Package(
         .target(name: "BPMNExpressions", dependencies: ["BPMNModel"]),
         .target(name: "BPMNScripting", dependencies: ["BPMNModel", "BPMNExpressions", "CJavaScriptCore"]),
         .target(name: "BPMNEngine", dependencies: ["BPMNModel", "BPMNExpressions", "BPMNScripting"]),
+        .target(name: "BPMNValidation", dependencies: ["BPMNModel", "BPMNParser", "BPMNExpressions", "BPMNScripting"]),
         .target(
             name: "BPMNRunCLI",
             dependencies: [
-                "BPMNModel", "BPMNParser", "BPMNExpressions", "BPMNScripting", "BPMNEngine",
+                "BPMNModel", "BPMNParser", "BPMNExpressions", "BPMNScripting", "BPMNEngine", "BPMNValidation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,5 +49,6 @@ let package = Package(
         .testTarget(name: "BPMNScriptingTests", dependencies: ["BPMNScripting"]),
         .testTarget(name: "BPMNEngineTests", dependencies: ["BPMNEngine", "BPMNParser"]),
         .testTarget(name: "BPMNRunCLITests", dependencies: ["BPMNRunCLI"]),
+        .testTarget(name: "BPMNValidationTests", dependencies: ["BPMNValidation", "BPMNParser"]),
     ]
 )

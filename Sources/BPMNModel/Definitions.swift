@@ -14,6 +14,8 @@ public struct BPMNDefinitions: Sendable {
     public var participants: [Participant]
     /// Things the parser noticed but could live with (unknown elements in a BPMN namespace, ...).
     public var warnings: [ParseDiagnostic]
+    /// Ids, diagram references and associations; nil unless the loader was asked to collect them.
+    public var index: DocumentIndex?
 
     public init(fileName: String, id: String? = nil, targetNamespace: String? = nil, exporter: String? = nil,
                 exporterVersion: String? = nil, processes: [ProcessSpec] = [], messages: [RootElement] = [],

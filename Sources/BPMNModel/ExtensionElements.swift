@@ -16,6 +16,8 @@ public struct ExtensionElements: Hashable, Sendable {
     public var properties: [NameValue]
     /// `camunda:field` injections (for class/delegate expressions).
     public var fields: [NameValue]
+    /// `camunda:connector`'s `connectorId` (empty when the connector names none); nil without a connector.
+    public var connectorId: String?
 
     public init(form: FormSpec? = nil, inputParameters: [IOParameter] = [], outputParameters: [IOParameter] = [],
                 inMappings: [VariableMapping] = [], outMappings: [VariableMapping] = [],

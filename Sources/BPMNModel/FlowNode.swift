@@ -47,6 +47,10 @@ public struct FlowNode: Sendable {
     /// in document order. Derived from the flows, not from `<incoming>`/`<outgoing>` children.
     public var incoming: [Int]
     public var outgoing: [Int]
+    /// The `<incoming>` / `<outgoing>` children as written (flow ids); the validator compares them
+    /// with the flows' sourceRef/targetRef.
+    public var declaredIncoming: [String]
+    public var declaredOutgoing: [String]
     /// The `default` attribute as written, and the flow it resolves to among `outgoing`.
     public var defaultFlowId: String?
     public var defaultFlow: Int?
@@ -93,6 +97,8 @@ public struct FlowNode: Sendable {
         self.parent = parent
         self.incoming = []
         self.outgoing = []
+        self.declaredIncoming = []
+        self.declaredOutgoing = []
         self.defaultFlowId = nil
         self.defaultFlow = nil
         self.camundaAttributes = [:]

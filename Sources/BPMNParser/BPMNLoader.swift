@@ -52,18 +52,23 @@ public struct BPMNLoadError: Error, CustomStringConvertible, Sendable {
 /// * Thread-safe: each call has its own parser and error handler; files may be loaded in parallel.
 public enum BPMNLoader {
     /// Parses a file. Throws BPMNLoadError for unreadable / not well-formed / not BPMN input.
-    public static func load(path: String) throws -> BPMNDefinitions {
+    /// With `collectingIndex`, `BPMNDefinitions.index` holds every id, BPMNDI reference and
+    /// association (what the validator needs; a run does not).
+    public static func load(path: String, collectingIndex: Bool = false) throws -> BPMNDefinitions {
         let bytes = try readFile(path)
-        return try load(data: bytes, fileName: path)
+        return try load(data: bytes, fileName: path, collectingIndex: collectingIndex)
     }
 
     /// Parses bytes; `fileName` is used in messages and stored in BPMNDefinitions.fileName.
-    public static func load(data: [UInt8], fileName: String) throws -> BPMNDefinitions {
-        try data.withUnsafeBufferPointer { try load(buffer: $0, fileName: fileName) }
+    public static func load(data: [UInt8], fileName: String, collectingIndex: Bool = false) throws -> BPMNDefinitions {
+        try data.withUnsafeBufferPointer { try load(buffer: $0, fileName: fileName, collectingIndex: collectingIndex) }
     }
 
-    static func load(buffer: UnsafeBufferPointer<UInt8>, fileName: String) throws -> BPMNDefinitions {
-        let scanner = XMLScanner(raw: buffer)
+    /// Reads a whole file as bytes (throws `.unreadable` with the reason).
+    public static func readBytes(path: String) throws -> [UInt8] { try readFile(path) }
+
+    static func load(buffer: UnsafeBufferPointer<UInt8>, fileName: String, collectingIndex: Bool = false) throws -> BPMNDefinitions {
+        let scanner = XMLScanner(raw: buffer, collectsIndex: collectingIndex)
         scanner.run()
         if let f = scanner.failure {
             throw BPMNLoadError(kind: f.kind, fileName: fileName, message: f.message, line: f.line, column: f.column)

@@ -38,8 +38,10 @@ extension ModelBuilder {
                 }
             case "field":
                 x.fields.append(field(c))
+            case "connector":
+                x.connectorId = camundaChild(c, "connectorId").map { ModelBuilder.trim(text($0)) } ?? ""
             default:
-                break  // connector, failedJobRetryTimeCycle, potentialStarter, errorEventDefinition, ...
+                break  // failedJobRetryTimeCycle, potentialStarter, errorEventDefinition, ...
             }
         }
         if !legacyFields.isEmpty {

@@ -149,6 +149,7 @@ struct ModelBuilder {
             }
         }
         defs.warnings = warnings
+        defs.index = doc.index
         return defs
     }
 
@@ -283,6 +284,10 @@ struct ModelBuilder {
                 n.extensions = extensions(c)
             case .script where scriptElement == nil:
                 scriptElement = c
+            case .incoming:
+                n.declaredIncoming.append(ModelBuilder.trim(text(c)))
+            case .outgoing:
+                n.declaredOutgoing.append(ModelBuilder.trim(text(c)))
             case .multiInstanceLoopCharacteristics:
                 n.multiInstance = multiInstance(c)
             case .standardLoopCharacteristics:

@@ -6,6 +6,10 @@ enum NamespaceURI {
     static let camunda = "http://camunda.org/schema/1.0/bpmn"
     /// Legacy namespace of Camunda Modeler 1.x/2.x files; Camunda 7 reads it as `camunda:`.
     static let activiti = "http://activiti.org/bpmn"
+    /// Diagram interchange (shapes, edges, bounds), indexed for the validator.
+    static let bpmnDI = "http://www.omg.org/spec/BPMN/20100524/DI"
+    static let di = "http://www.omg.org/spec/DD/20100524/DI"
+    static let dc = "http://www.omg.org/spec/DD/20100524/DC"
 }
 
 /// Elements kept in the scanned tree. BPMN-namespace elements the builder reads have their own
@@ -27,6 +31,8 @@ enum Tag: String, CaseIterable {
     case timeDate, timeDuration, timeCycle, condition, script
     case multiInstanceLoopCharacteristics, loopCardinality, completionCondition, loopDataInputRef, inputDataItem
     case standardLoopCharacteristics, loopCondition
+    // declared <incoming>/<outgoing> of a flow node (checked against the flows by the validator)
+    case incoming, outgoing
     // markers (raw values cannot be XML names)
     case camunda = "#camunda"
     case ignored = "#ignored"
@@ -35,7 +41,7 @@ enum Tag: String, CaseIterable {
     var collectsText: Bool {
         switch self {
         case .documentation, .conditionExpression, .timeDate, .timeDuration, .timeCycle, .condition, .script,
-             .loopCardinality, .completionCondition, .loopDataInputRef, .loopCondition, .camunda:
+             .loopCardinality, .completionCondition, .loopDataInputRef, .loopCondition, .camunda, .incoming, .outgoing:
             return true
         default:
             return false
@@ -101,11 +107,11 @@ enum Tag: String, CaseIterable {
         "eventDefinition", "eventDefinitionRef", "expression", "extension", "flowElement", "flowNode",
         "flowNodeRef", "formalExpression", "from", "gateway", "globalBusinessRuleTask", "globalChoreographyTask",
         "globalConversation", "globalManualTask", "globalScriptTask", "globalTask", "globalUserTask", "group",
-        "humanPerformer", "implicitThrowEvent", "import", "inMessageRef", "incoming", "innerParticipantRef",
+        "humanPerformer", "implicitThrowEvent", "import", "inMessageRef", "innerParticipantRef",
         "inputSet", "inputSetRefs", "interface", "interfaceRef", "ioBinding", "ioSpecification",
         "itemDefinition", "lane", "laneSet", "loopCharacteristics", "loopDataOutputRef", "messageFlow",
         "messageFlowAssociation", "messageFlowRef", "messagePath", "monitoring", "operation", "operationRef",
-        "optionalInputRefs", "optionalOutputRefs", "outMessageRef", "outerParticipantRef", "outgoing",
+        "optionalInputRefs", "optionalOutputRefs", "outMessageRef", "outerParticipantRef",
         "outputDataItem", "outputSet", "outputSetRefs", "participantAssociation", "participantMultiplicity",
         "participantRef", "partitionElement", "partnerEntity", "partnerRole", "performer", "potentialOwner",
         "property", "relationship", "rendering", "resource", "resourceAssignmentExpression", "resourceParameter",

@@ -34,6 +34,8 @@ struct XDocument {
     /// Flow nodes and sequence flows seen (to size arrays up front).
     var flowNodeCount = 0
     var sequenceFlowCount = 0
+    /// Filled only when the scanner collects the index.
+    var index: DocumentIndex?
 }
 
 /// A failure found while scanning.
@@ -65,6 +67,9 @@ final class XMLScanner {
     private var bpmnURI: UnsafePointer<xmlChar>?
     private var camundaURI: UnsafePointer<xmlChar>?
     private var activitiURI: UnsafePointer<xmlChar>?
+    private var bpmnDIURI: UnsafePointer<xmlChar>?
+    private var diURI: UnsafePointer<xmlChar>?
+    private var dcURI: UnsafePointer<xmlChar>?
     private var tagByName: [UnsafeRawPointer: Tag] = [:]
     private var nameCache: [UnsafeRawPointer: String] = [:]
 
@@ -91,8 +96,12 @@ final class XMLScanner {
     private var colScanPos = 0
     private var colChars = 0
 
-    init(raw: UnsafeBufferPointer<UInt8>) {
+    private let collectsIndex: Bool
+
+    init(raw: UnsafeBufferPointer<UInt8>, collectsIndex: Bool = false) {
         self.raw = raw
+        self.collectsIndex = collectsIndex
+        if collectsIndex { doc.index = DocumentIndex() }
         _ = XMLScanner.initialized
         doc.elements.reserveCapacity(max(16, raw.count / 200))
         doc.attrs.reserveCapacity(max(16, raw.count / 100))
@@ -171,6 +180,9 @@ final class XMLScanner {
         bpmnURI = intern(NamespaceURI.bpmnModel)
         camundaURI = intern(NamespaceURI.camunda)
         activitiURI = intern(NamespaceURI.activiti)
+        bpmnDIURI = intern(NamespaceURI.bpmnDI)
+        diURI = intern(NamespaceURI.di)
+        dcURI = intern(NamespaceURI.dc)
         for tag in Tag.allCases where tag != .camunda && tag != .ignored {
             if let p = intern(tag.rawValue) { tagByName[UnsafeRawPointer(p)] = tag }
         }
@@ -221,6 +233,7 @@ final class XMLScanner {
 
     private func startElement(_ localname: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?, _ nbAttributes: Int,
                               _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        if collectsIndex { indexElement(localname, uri, nbAttributes, attributes) }
         if skipDepth > 0 {
             skipDepth += 1
             return
@@ -294,6 +307,37 @@ final class XMLScanner {
             stack[parent].lastChild = index
         }
         stack.append(Frame(index: index, lastChild: -1, textStart: tag.collectsText ? textBuffer.count : -1))
+    }
+
+    /// Records ids, BPMNDI references and associations of any element, kept or skipped.
+    private func indexElement(_ localname: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?, _ nbAttributes: Int,
+                              _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        // Only BPMN and diagram-interchange elements have XML ids (xs:ID); the `id` of Camunda's
+        // form fields and values, or of other vendors' extensions, is plain text.
+        guard let uri, uri == bpmnURI || uri == bpmnDIURI || uri == diURI || uri == dcURI else { return }
+        let name = cachedName(localname)
+        if name == "BPMNDiagram" { doc.index?.diagramCount += 1 }
+        guard let attributes, nbAttributes > 0 else { return }
+        var id: String?
+        var sourceRef: String?
+        var targetRef: String?
+        for i in 0..<nbAttributes {
+            let a = attributes + i * 5
+            guard a[2] == nil, let aname = a[0], let vstart = a[3], let vend = a[4] else { continue }
+            switch cachedName(aname) {
+            case "id": id = attributeValue(vstart, vend - vstart)
+            case "bpmnElement": doc.index?.diagramElementRefs.insert(attributeValue(vstart, vend - vstart))
+            case "sourceRef" where name == "association": sourceRef = attributeValue(vstart, vend - vstart)
+            case "targetRef" where name == "association": targetRef = attributeValue(vstart, vend - vstart)
+            default: break
+            }
+        }
+        guard id != nil || name == "association" else { return }
+        let location = currentLocation()
+        if let id { doc.index?.ids.append(.init(id: id, element: name, location: location)) }
+        if name == "association" {
+            doc.index?.associations.append(.init(id: id, sourceRef: sourceRef, targetRef: targetRef, location: location))
+        }
     }
 
     private func endElement() {

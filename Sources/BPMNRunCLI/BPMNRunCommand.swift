@@ -13,26 +13,29 @@ public struct BPMNRunCommand: ParsableCommand {
         Run it unattended from an answers file and keep a JSON trace (for CI):
           bpmnrun run order.bpmn --answers order.answers.json --trace trace.json --non-interactive
 
-        Exit codes: 0 completed or terminated, 1 failed (an incident), 2 usage or unreadable/invalid \
+        Check diagrams in CI without running them (see `bpmnrun validate --help`):
+          bpmnrun validate processes/ --format github
+
+        Exit codes of run: 0 completed or terminated, 1 failed (an incident), 2 usage or unreadable/invalid \
         file or answers, 3 stopped while tasks wait, 130 interrupted.
         """,
         version: "0.1.0",
-        subcommands: [RunCommand.self],
+        subcommands: [RunCommand.self, ValidateCommand.self],
         defaultSubcommand: RunCommand.self
     )
 
     public init() {}
 
-    /// Parses and runs like ArgumentParser's `main()`, except that usage errors (unknown option,
-    /// missing file argument, a bad option value) exit with 2, the code bpmnrun documents for them,
-    /// instead of ArgumentParser's 64.
+    /// Like ArgumentParser's `main`, but usage errors exit with 2 (as documented) instead of 64.
     public static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                FileHandleOutput.stderr(fullMessage(for: error))
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                let message = fullMessage(for: error)
+                if !message.isEmpty { FileHandle.standardError.write((message + "\n").data(using: .utf8)!) }
                 Foundation.exit(ExitStatus.usage)
             }
             exit(withError: error)

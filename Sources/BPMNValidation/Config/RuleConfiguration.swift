@@ -1,0 +1,49 @@
+/// The level of every rule for one file.
+public struct RuleConfiguration: Sendable, Equatable {
+    public var levels: [String: RuleLevel]
+
+    public init(levels: [String: RuleLevel]) { self.levels = levels }
+
+    public static let recommended = RuleConfiguration(levels: Preset.recommended.levels)
+
+    public func level(of ruleId: String) -> RuleLevel {
+        levels[ruleId] ?? RuleRegistry.rule(id: ruleId)?.defaultLevel ?? .off
+    }
+
+    /// Applies `id -> level` on top (later settings win).
+    public func applying(_ overrides: [String: RuleLevel]) -> RuleConfiguration {
+        var c = self
+        for (k, v) in overrides { c.levels[k] = v }
+        return c
+    }
+}
+
+/// A problem with a configuration file or a `--rule` option: a usage error (exit code 2).
+public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Parses `id=level` (the `--rule` option).
+public func parseRuleOverride(_ text: String) throws -> (String, RuleLevel) {
+    guard let eq = text.firstIndex(of: "=") else {
+        throw ConfigurationError("--rule takes id=level (off, warn or error), not '\(text)'")
+    }
+    let id = String(text[..<eq]).trimmingCharacters(in: .whitespaces)
+    let levelText = String(text[text.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
+    guard RuleRegistry.rule(id: id) != nil else { throw ConfigurationError(unknownRuleMessage(id, source: "--rule")) }
+    guard let level = RuleLevel(text: levelText) else {
+        throw ConfigurationError("--rule \(id)=\(levelText): the level must be off, warn or error")
+    }
+    return (id, level)
+}
+
+func unknownRuleMessage(_ id: String, source: String) -> String {
+    let close = RuleRegistry.all.map { $0.id }.filter { $0.contains(id) || id.contains($0) }.sorted()
+    var m = "\(source): unknown rule '\(id)'"
+    if !close.isEmpty { m += " (did you mean \(close.joined(separator: ", "))?)" }
+    return m + "; `bpmnrun validate --list-rules` lists every rule"
+}
+
+import Foundation

@@ -1,0 +1,78 @@
+import BPMNModel
+import BPMNScripting
+
+/// Process ids that `calledElement` may point at: those of every file being validated and of the
+/// `--lib` folders.
+public struct ProcessLibrary: Sendable {
+    public var processIds: Set<String>
+    public init(processIds: Set<String> = []) { self.processIds = processIds }
+}
+
+/// Everything a rule sees about one loaded file. Not shared between threads.
+public final class DiagramContext {
+    public let definitions: BPMNDefinitions
+    public let index: DocumentIndex
+    public let library: ProcessLibrary
+    private let checkerRegistry: ScriptCheckerRegistry
+    private var checkers: [ScriptLanguage: any ScriptSyntaxChecker] = [:]
+
+    public init(definitions: BPMNDefinitions, library: ProcessLibrary = ProcessLibrary(),
+                checkers: ScriptCheckerRegistry = .shared) {
+        self.definitions = definitions
+        self.index = definitions.index ?? DocumentIndex()
+        self.library = library
+        self.checkerRegistry = checkers
+    }
+
+    public var file: String { definitions.fileName }
+    public var processes: [ProcessSpec] { definitions.processes }
+
+    /// Every flow node of every process, with its process.
+    public func forEachNode(_ body: (ProcessSpec, FlowNode) -> Void) {
+        for p in definitions.processes {
+            for n in p.nodes { body(p, n) }
+        }
+    }
+
+    /// The processes Camunda 7 deploys (isExecutable="true"); it never parses the others, so its
+    /// deployability checks apply to these only.
+    public var executableProcesses: [ProcessSpec] { definitions.processes.filter { $0.isExecutable == true } }
+
+    /// Every flow node of every executable process.
+    public func forEachExecutableNode(_ body: (ProcessSpec, FlowNode) -> Void) {
+        for p in definitions.processes where p.isExecutable == true {
+            for n in p.nodes { body(p, n) }
+        }
+    }
+
+    /// A syntax checker for a script language, or nil when bpmnrun has none for it.
+    public func checker(for language: ScriptLanguage) -> (any ScriptSyntaxChecker)? {
+        if let c = checkers[language] { return c }
+        guard let make = checkerRegistry.factory(for: language) else { return nil }
+        let c = make()
+        checkers[language] = c
+        return c
+    }
+
+    /// The first message / signal / error / escalation / process with this id, if any.
+    public func hasRootElement(_ id: String) -> Bool {
+        definitions.message(id: id) != nil || definitions.signal(id: id) != nil || definitions.error(id: id) != nil
+            || definitions.escalation(id: id) != nil
+    }
+
+    /// Ids declared anywhere in the file.
+    public lazy var declaredIds: Set<String> = Set(index.ids.map(\.id))
+}
+
+extension ProcessSpec {
+    /// The enclosing scope's node index chain, innermost first.
+    public func scopeChain(of node: Int) -> [Int] {
+        var out: [Int] = []
+        var cur = nodes[node].parent
+        while let c = cur {
+            out.append(c)
+            cur = nodes[c].parent
+        }
+        return out
+    }
+}

@@ -1,0 +1,100 @@
+import BPMNModel
+import BPMNScripting
+
+/// One JUEL expression of a diagram, where it sits and what it is for.
+struct ExpressionSite {
+    var text: String
+    var location: SourceLocation
+    var elementId: String
+    /// "the condition", "camunda:assignee", ...
+    var what: String
+}
+
+/// Walks every place Camunda 7 reads as a JUEL expression at deployment: conditions, service
+/// and listener expressions, user task assignments and dates, multi-instance, timers, call
+/// activity targets, input/output and variable mappings, and JUEL scripts.
+enum ExpressionCollector {
+    /// `camunda:` attributes that hold expressions (when they contain `${`/`#{`) on flow nodes.
+    static let expressionAttributes = [
+        "expression", "delegateExpression", "assignee", "candidateUsers", "candidateGroups", "dueDate",
+        "followUpDate", "priority", "taskPriority", "jobPriority", "calledElementVersion", "calledElementTenantId",
+        "decisionRef", "decisionRefVersion", "collection",
+    ]
+
+    static func forEach(in diagram: DiagramContext, _ body: (ExpressionSite) -> Void) {
+        func text(_ t: String?, _ loc: SourceLocation, _ owner: String, _ what: String, always: Bool = false) {
+            guard let t, !t.isEmpty, always || JUELSyntax.containsExpression(t) else { return }
+            body(ExpressionSite(text: t, location: loc, elementId: owner, what: what))
+        }
+        func io(_ v: IOValue, _ loc: SourceLocation, _ owner: String, _ what: String) {
+            switch v {
+            case .text(let t): text(t, loc, owner, what)
+            case .list(let items): for i in items { io(i, loc, owner, what) }
+            case .map(let entries): for e in entries { io(e.value, loc, owner, what) }
+            case .script(let s):
+                if ScriptLanguage(format: s.format) == .juel, (s.format ?? "").isEmpty == false {
+                    text(s.body, s.location, owner, "the JUEL script of \(what)", always: true)
+                }
+            case .none: break
+            }
+        }
+        func extensions(_ x: ExtensionElements, _ loc: SourceLocation, _ owner: String) {
+            for p in x.inputParameters { io(p.value, p.location, owner, "input parameter '\(p.name)'") }
+            for p in x.outputParameters { io(p.value, p.location, owner, "output parameter '\(p.name)'") }
+            for l in x.executionListeners + x.taskListeners {
+                switch l.implementation {
+                case .expression(let e): text(e, l.location, owner, "the listener expression", always: true)
+                case .delegateExpression(let e): text(e, l.location, owner, "the listener delegateExpression", always: true)
+                case .script(let s) where ScriptLanguage(format: s.format) == .juel && !(s.format ?? "").isEmpty:
+                    text(s.body, s.location, owner, "the listener's JUEL script", always: true)
+                default: break
+                }
+            }
+            for m in x.inMappings + x.outMappings {
+                text(m.sourceExpression, m.location, owner, "sourceExpression", always: true)
+                text(m.businessKey, m.location, owner, "businessKey")
+            }
+        }
+        for p in diagram.processes {
+            extensions(p.extensions, p.location, p.id)
+            for f in p.flows {
+                if let c = f.condition, ScriptLanguage(format: c.language) == .juel {
+                    text(c.text, c.location, f.id, "the condition", always: true)
+                }
+                extensions(f.extensions, f.location, f.id)
+            }
+            for n in p.nodes {
+                for name in expressionAttributes {
+                    let always = name == "expression" || name == "delegateExpression"
+                    text(n.camundaAttributes[name], n.location, n.id, "camunda:\(name)", always: always)
+                }
+                text(n.calledElement, n.location, n.id, "calledElement")
+                if let mi = n.multiInstance {
+                    if let c = mi.loopCardinality { text(c.text, c.location, n.id, "loopCardinality") }
+                    if let c = mi.completionCondition { text(c.text, c.location, n.id, "completionCondition", always: true) }
+                    text(mi.collection, mi.location, n.id, "camunda:collection")
+                }
+                for d in n.eventDefinitions {
+                    for (what, e) in [("timeDate", d.timeDate), ("timeDuration", d.timeDuration), ("timeCycle", d.timeCycle)] {
+                        if let e { text(e.text, e.location, n.id, what) }
+                    }
+                    if let c = d.condition, ScriptLanguage(format: c.language) == .juel {
+                        text(c.text, c.location, n.id, "the condition", always: true)
+                    }
+                }
+                if n.kind == .scriptTask, let s = n.script, ScriptLanguage(format: s.format) == .juel, let body = s.body {
+                    text(body, s.location, n.id, "the JUEL script", always: true)
+                }
+                if let form = n.form {
+                    for field in form.fields { text(field.defaultValue, field.location, n.id, "the default value of form field '\(field.id)'") }
+                }
+                extensions(n.extensions, n.location, n.id)
+            }
+        }
+    }
+}
+
+/// Thin wrapper so the collector reads well.
+enum JUELSyntax {
+    static func containsExpression(_ s: String) -> Bool { BPMNExpressionsBridge.containsExpression(s) }
+}

@@ -1,0 +1,57 @@
+import BPMNScripting
+import Foundation
+
+/// A syntax error found in a script without running it. `line`/`column` are inside the script.
+public struct ScriptSyntaxProblem: Sendable, Hashable {
+    public var message: String
+    public var line: Int?
+    public var column: Int?
+    public init(message: String, line: Int? = nil, column: Int? = nil) {
+        self.message = message
+        self.line = line
+        self.column = column
+    }
+}
+
+/// Compiles or syntax-checks scripts of one language; never runs them. One checker is used by one
+/// thread at a time (the validator makes one per file being checked).
+public protocol ScriptSyntaxChecker: AnyObject {
+    func check(_ source: String) -> ScriptSyntaxProblem?
+}
+
+/// Which languages can be checked, and how to make a checker for each. JavaScript is built in
+/// (JavaScriptCore); Python (SpiffWorkflow dialect, issue #5) registers itself here once the
+/// embedded interpreter exists: `ScriptCheckerRegistry.shared.register(.python) { PythonChecker() }`.
+/// Scripts in a language with no checker get a warning from `script-format-unsupported`.
+public final class ScriptCheckerRegistry: @unchecked Sendable {
+    public typealias Factory = @Sendable () -> any ScriptSyntaxChecker
+
+    public static let shared = ScriptCheckerRegistry()
+
+    private let lock = NSLock()
+    private var factories: [ScriptLanguage: Factory] = [.javascript: { JavaScriptSyntaxChecker() }]
+
+    public init() {}
+
+    public func register(_ language: ScriptLanguage, factory: @escaping Factory) {
+        lock.lock()
+        factories[language] = factory
+        lock.unlock()
+    }
+
+    public func factory(for language: ScriptLanguage) -> Factory? {
+        lock.lock()
+        defer { lock.unlock() }
+        return factories[language]
+    }
+}
+
+/// JavaScript through JavaScriptCore's `JSCheckScriptSyntax` (nothing is evaluated).
+final class JavaScriptSyntaxChecker: ScriptSyntaxChecker {
+    private let engine = JavaScriptEngine(timeLimit: 1)
+
+    func check(_ source: String) -> ScriptSyntaxProblem? {
+        guard let error = engine.checkSyntax(source) else { return nil }
+        return ScriptSyntaxProblem(message: error.message, line: error.line, column: error.column)
+    }
+}

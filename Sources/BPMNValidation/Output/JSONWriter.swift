@@ -1,0 +1,30 @@
+/// Minimal JSON writing for the report formats (stable key order, no Foundation round trip).
+enum JSONWriter {
+    static func string(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 {
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// `{"k": v, ...}` from already-encoded values, in the given order; nil values left out.
+    static func object(_ pairs: [(String, String?)]) -> String {
+        "{" + pairs.compactMap { k, v in v.map { string(k) + ": " + $0 } }.joined(separator: ", ") + "}"
+    }
+
+    static func array(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
+}

@@ -1,0 +1,9 @@
+/// Camunda 7 deployability rules (issue #4, group 2): what Camunda 7's BpmnParse rejects, in its words.
+let camunda7Rules: [any ValidationRule.Type] = [
+    ExecutableProcessRule.self, IsExecutableMissingRule.self, HistoryTimeToLiveRule.self, StartEventRule.self,
+    EventSubProcessFlowRule.self, EventBasedGatewayRule.self, ExclusiveGatewayRule.self, TimerDefinitionRule.self,
+    TimerValueRule.self, MultiInstanceRule.self, BoundaryEventRule.self, ScriptFormatRule.self, ScriptTaskScriptRule.self,
+    ServiceTaskImplementationRule.self, CallActivityRule.self, FormFieldTypeRule.self, FormFieldValuesRule.self,
+    ErrorEventRule.self, MessageRule.self, SignalRule.self, EscalationRule.self, EventSubscriptionRule.self,
+    CompensationRule.self, ConditionalEventRule.self, ListenerRule.self,
+]

@@ -1,0 +1,52 @@
+import BPMNModel
+import BPMNScripting
+
+/// Scripts are compiled (never run) by the checker registered for their language: JavaScript
+/// through JavaScriptCore; Python once the embedded interpreter registers its checker.
+public struct ScriptSyntaxRule: ValidationRule {
+    public static let id = "script-syntax"
+    public static let summary = "Scripts (script tasks, camunda:script, JavaScript conditions) compile: JavaScript, and Python when its checker is present."
+    public static let category = RuleCategory.expressions
+    public static let defaultLevel = RuleLevel.error
+    public static let examples = RuleExamples(
+        triggering: [
+            .process("<bpmn:scriptTask id=\"Compute\" scriptFormat=\"javascript\"><bpmn:script>var total = (1 + ;</bpmn:script></bpmn:scriptTask>"),
+            .process("<bpmn:task id=\"Task\"><bpmn:extensionElements><camunda:executionListener event=\"start\"><camunda:script scriptFormat=\"javascript\">if (x { }</camunda:script></camunda:executionListener></bpmn:extensionElements></bpmn:task>"),
+        ],
+        passing: [.process("<bpmn:scriptTask id=\"Compute\" scriptFormat=\"javascript\"><bpmn:script>var total = amount * 2; total</bpmn:script></bpmn:scriptTask>")])
+    public init() {}
+
+    public func check(_ diagram: DiagramContext) -> [RuleFinding] {
+        var out: [RuleFinding] = []
+        func checkScript(_ text: String, _ language: ScriptLanguage, _ format: String, _ location: SourceLocation,
+                         _ owner: String, _ what: String) {
+            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+                  let checker = diagram.checker(for: language),
+                  let problem = checker.check(text) else { return }
+            // The script text starts right after its element's start tag, so line L of the
+            // script is line (element line + L - 1) of the file.
+            var at = location
+            var inside = ""
+            if let l = problem.line, l >= 1, location.line > 0 {
+                at = SourceLocation(line: location.line + l - 1, column: l == 1 ? location.column : max(1, problem.column ?? 1))
+                inside = " at line \(l)" + (problem.column.map { ", column \($0)" } ?? "") + " of the script"
+            }
+            out.append(RuleFinding("\(what) (\(format)) does not compile\(inside): \(problem.message)", at: at, element: owner))
+        }
+        ScriptCollector.forEachScript(in: diagram) { script, owner, what in
+            let language = ScriptLanguage(format: script.format)
+            guard language != .juel, let body = script.body else { return }
+            checkScript(body, language, script.format ?? "", script.location, owner, what == "script" ? "the script" : "the \(what)")
+        }
+        for p in diagram.processes {
+            for f in p.flows {
+                guard let c = f.condition, let lang = c.language else { continue }
+                let language = ScriptLanguage(format: lang)
+                if language != .juel { checkScript(c.text, language, lang, c.location, f.id, "the condition") }
+            }
+        }
+        return out
+    }
+}
+
+import Foundation

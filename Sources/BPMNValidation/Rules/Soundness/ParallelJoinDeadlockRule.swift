@@ -1,0 +1,63 @@
+import BPMNModel
+
+/// A parallel gateway that joins flows coming from alternative branches of one exclusive (or
+/// event-based) gateway: only one branch ever carries a token, so the join waits for ever.
+public struct ParallelJoinDeadlockRule: ValidationRule {
+    public static let id = "parallel-join-deadlock"
+    public static let summary = "A parallel join is not fed by alternative branches of an exclusive or event-based split (the instance would deadlock)."
+    public static let category = RuleCategory.soundness
+    public static let defaultLevel = RuleLevel.error
+    public static let examples = RuleExamples(
+        triggering: [.process("""
+            <bpmn:startEvent id="Start" /><bpmn:sequenceFlow id="F0" sourceRef="Start" targetRef="Choose" />
+            <bpmn:exclusiveGateway id="Choose" default="F2" />
+            <bpmn:sequenceFlow id="F1" sourceRef="Choose" targetRef="A"><bpmn:conditionExpression>${a}</bpmn:conditionExpression></bpmn:sequenceFlow>
+            <bpmn:sequenceFlow id="F2" sourceRef="Choose" targetRef="B" />
+            <bpmn:task id="A" /><bpmn:task id="B" />
+            <bpmn:sequenceFlow id="F3" sourceRef="A" targetRef="Join" /><bpmn:sequenceFlow id="F4" sourceRef="B" targetRef="Join" />
+            <bpmn:parallelGateway id="Join" /><bpmn:sequenceFlow id="F5" sourceRef="Join" targetRef="End" /><bpmn:endEvent id="End" />
+            """)],
+        passing: [.process("""
+            <bpmn:startEvent id="Start" /><bpmn:sequenceFlow id="F0" sourceRef="Start" targetRef="Fork" />
+            <bpmn:parallelGateway id="Fork" />
+            <bpmn:sequenceFlow id="F1" sourceRef="Fork" targetRef="A" /><bpmn:sequenceFlow id="F2" sourceRef="Fork" targetRef="B" />
+            <bpmn:task id="A" /><bpmn:task id="B" />
+            <bpmn:sequenceFlow id="F3" sourceRef="A" targetRef="Join" /><bpmn:sequenceFlow id="F4" sourceRef="B" targetRef="Join" />
+            <bpmn:parallelGateway id="Join" /><bpmn:sequenceFlow id="F5" sourceRef="Join" targetRef="End" /><bpmn:endEvent id="End" />
+            """)])
+    public init() {}
+
+    public func check(_ diagram: DiagramContext) -> [RuleFinding] {
+        SplitJoinScan.findings(diagram, splitKinds: [.exclusiveGateway, .eventBasedGateway], joinKinds: [.parallelGateway]) { g, split, join, path1, path2 in
+            let p = g.process
+            return "deadlock: the parallel gateway '\(p.nodes[join].id)' waits for all its incoming flows, but two of them come from alternative branches of the \(p.nodes[split].kind.rawValue) '\(p.nodes[split].id)' (\(g.ids(path1).joined(separator: " -> ")) or \(g.ids(path2).joined(separator: " -> "))), so only one ever brings a token"
+        }
+    }
+}
+
+/// Shared scan: for each split of `splitKinds`, each join of `joinKinds` fed by two disjoint
+/// branches of it.
+enum SplitJoinScan {
+    static func findings(_ diagram: DiagramContext, splitKinds: Set<FlowNodeKind>, joinKinds: Set<FlowNodeKind>,
+                         message: (FlowGraph, Int, Int, [Int], [Int]) -> String) -> [RuleFinding] {
+        var out: [RuleFinding] = []
+        for p in diagram.executableProcesses {
+            let joins = p.nodes.indices.filter { joinKinds.contains(p.nodes[$0].kind) && p.nodes[$0].incoming.count > 1 }
+            guard !joins.isEmpty else { continue }
+            let g = FlowGraph(p)
+            var reported: Set<Int> = []
+            for (s, split) in p.nodes.enumerated() where splitKinds.contains(split.kind) && split.outgoing.count > 1 {
+                let reach = BranchReach(graph: g, split: s)
+                for j in joins where !reported.contains(j) && reach.masks[j] != 0 {
+                    guard let (s1, b1, s2, b2) = reach.disjointFeeds(into: j, graph: g) else { continue }
+                    guard let tail1 = g.path(from: reach.branchTargets[b1], to: s1, avoiding: s),
+                          let tail2 = g.path(from: reach.branchTargets[b2], to: s2, avoiding: s) else { continue }
+                    let path1 = [s] + tail1 + [j], path2 = [s] + tail2 + [j]
+                    reported.insert(j)
+                    out.append(RuleFinding(message(g, s, j, path1, path2), at: p.nodes[j].location, element: p.nodes[j].id, path: g.ids(path1)))
+                }
+            }
+        }
+        return out
+    }
+}
