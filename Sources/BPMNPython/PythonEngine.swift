@@ -24,10 +24,12 @@ import Foundation
 /// its watchdog). All engines share the one interpreter; calls take the GIL for their duration, so
 /// calls from different threads are serialized, never concurrent.
 public final class PythonEngine {
-    /// Modules a script may import when no other list is given.
+    /// Modules a script may import when no other list is given. Deliberately without modules
+    /// that walk attributes by name (`string.Formatter.get_field`, `operator.attrgetter`): they
+    /// would bypass the static check of attribute names.
     public static let defaultAllowedModules: Set<String> = [
         "math", "datetime", "json", "re", "decimal", "random",
-        "statistics", "string", "itertools", "collections", "calendar",
+        "statistics", "itertools", "collections", "calendar",
     ]
 
     public let timeLimit: Double

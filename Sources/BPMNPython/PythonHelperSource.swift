@@ -138,23 +138,34 @@ def _is_dunder(name):
 
 
 def check_tree(tree, allowed):
+    """Raises a Restriction for the first refused construct in source order."""
+    found = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.name not in allowed:
-                    raise Restriction('ImportError', _import_message(alias.name, allowed), node)
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                raise Restriction('ImportError', 'relative imports are not available in bpmnrun scripts', node)
-            if node.module not in allowed:
-                raise Restriction('ImportError', _import_message(node.module, allowed), node)
-        elif isinstance(node, ast.Attribute):
-            attr = node.attr
-            if attr in BLOCKED_ATTRIBUTES or (_is_dunder(attr) and attr not in ALLOWED_DUNDER_ATTRIBUTES):
-                raise Restriction('AttributeError',
-                                  f"attribute '{attr}' is not available in bpmnrun scripts", node)
-        elif isinstance(node, ast.Name) and _is_dunder(node.id):
-            raise Restriction('NameError', f"name '{node.id}' is not available in bpmnrun scripts", node)
+        problem = _refusal(node, allowed)
+        if problem is not None:
+            found.append(((getattr(node, 'lineno', 0), getattr(node, 'end_col_offset', 0)), problem, node))
+    if found:
+        _, (type_name, message), node = min(found, key=lambda entry: entry[0])
+        raise Restriction(type_name, message, node)
+
+
+def _refusal(node, allowed):
+    if isinstance(node, ast.Import):
+        for alias in node.names:
+            if alias.name not in allowed:
+                return ('ImportError', _import_message(alias.name, allowed))
+    elif isinstance(node, ast.ImportFrom):
+        if node.level:
+            return ('ImportError', 'relative imports are not available in bpmnrun scripts')
+        if node.module not in allowed:
+            return ('ImportError', _import_message(node.module, allowed))
+    elif isinstance(node, ast.Attribute):
+        attr = node.attr
+        if attr in BLOCKED_ATTRIBUTES or (_is_dunder(attr) and attr not in ALLOWED_DUNDER_ATTRIBUTES):
+            return ('AttributeError', f"attribute '{attr}' is not available in bpmnrun scripts")
+    elif isinstance(node, ast.Name) and _is_dunder(node.id):
+        return ('NameError', f"name '{node.id}' is not available in bpmnrun scripts")
+    return None
 
 
 def compile_source(source, mode, allowed):
