@@ -163,7 +163,7 @@ public final class PythonEngine {
         let result = PythonValues.call(function, [PythonValues.newReference(code), data,
                                                   PythonValues.newReference(builtinsTable)])
         _ = watchdog.end()
-        guard let result else { throw pendingError(source: source) }
+        guard let result else { throw pendingError(source: source, names: Array(variables.keys)) }
         return result
     }
 
@@ -186,7 +186,7 @@ public final class PythonEngine {
     }
 
     /// The pending Python exception as a `PythonError`, described by the helper module.
-    private func pendingError(source: String) -> PythonError {
+    private func pendingError(source: String, names: [String] = []) -> PythonError {
         var type: PyObjectPointer?, value: PyObjectPointer?, traceback: PyObjectPointer?
         bpy_PyErr_Fetch(&type, &value, &traceback)
         bpy_PyErr_NormalizeException(&type, &value, &traceback)
@@ -200,7 +200,9 @@ public final class PythonEngine {
         }
         if let traceback { bpy_PyException_SetTraceback(value, traceback) }
         guard let sourceObject = try? PythonValues.makeString(source),
-              let described = PythonValues.call(interpreter.helpers.describe, [PythonValues.newReference(value), sourceObject])
+              let nameList = try? values.toPython(.array(names.map(VariableValue.string))),
+              let described = PythonValues.call(interpreter.helpers.describe,
+                                                [PythonValues.newReference(value), sourceObject, nameList])
         else {
             return PythonError(kind: .interpreter, message: PythonInterpreter.fetchErrorText())
         }
@@ -218,8 +220,12 @@ public final class PythonEngine {
         if kind == .timeout {
             message = "the script ran longer than the time limit of \(Self.seconds(timeLimit)) and was stopped"
         }
+        var suggestions: [String] = []
+        if let list = bpy_PyTuple_GetItem(described, 6), case .array(let items)? = try? values.fromPython(list, path: "suggestions") {
+            suggestions = items.compactMap(\.stringValue)
+        }
         return PythonError(kind: kind, exceptionType: kind == .timeout ? nil : text(1), message: message,
-                           line: number(3), column: number(4), lineText: text(5))
+                           line: number(3), column: number(4), lineText: text(5), suggestions: suggestions)
     }
 
     private static func seconds(_ value: Double) -> String {

@@ -28,20 +28,29 @@ public struct PythonError: Error, CustomStringConvertible, Equatable, Sendable {
     public let column: Int?
     /// The text of `line` in the source, as SpiffWorkflow's `error_line`.
     public let lineText: String?
+    /// For a NameError: up to three variable names closest to the missing one, as SpiffWorkflow's
+    /// `WorkflowTaskException` suggests them ("Did you mean ...?").
+    public let suggestions: [String]
 
     public init(kind: Kind, exceptionType: String? = nil, message: String, line: Int? = nil, column: Int? = nil,
-                lineText: String? = nil) {
+                lineText: String? = nil, suggestions: [String] = []) {
         self.kind = kind
         self.exceptionType = exceptionType
         self.message = message
         self.line = line
         self.column = column
         self.lineText = lineText
+        self.suggestions = suggestions
     }
 
-    /// `Type: message (line L, column C: text)`, leaving out what is unknown.
+    /// `Type: message. Did you mean 'x'? (line L, column C: text)`, leaving out what is unknown.
     public var description: String {
         var text = exceptionType.map { message.isEmpty ? $0 : "\($0): \(message)" } ?? message
+        switch suggestions.count {
+        case 0: break
+        case 1: text += ". Did you mean '\(suggestions[0])'?"
+        default: text += ". Did you mean one of " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"
+        }
         if let line {
             var place = "line \(line)"
             if let column { place += ", column \(column)" }

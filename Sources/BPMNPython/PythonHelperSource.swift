@@ -15,6 +15,8 @@ enum PythonHelperSource {
     static let text = #"""
 import ast
 import builtins as _builtins
+import difflib as _difflib
+import re as _re
 import datetime as _dt
 import sys as _sys
 import types as _types
@@ -212,8 +214,9 @@ def execute(code, data, builtins_table):
 
 # ---- errors ----------------------------------------------------------------------------------
 
-def describe(exc, source):
-    """(kind, type name, message, line, column, line text) for an error of a script or expression."""
+def describe(exc, source, names):
+    """(kind, type name, message, line, column, line text, suggestions) for an error of a script or
+    expression; `names` are the variable names, for NameError suggestions."""
     column = None
     if isinstance(exc, Restriction):
         kind, type_name, message, line, column = 'restricted', exc.type_name, str(exc), exc.lineno, exc.offset
@@ -237,7 +240,30 @@ def describe(exc, source):
         lines = source.splitlines()
         if line <= len(lines):
             text = lines[line - 1]
-    return (kind, type_name, message, line, column, text)
+    suggestions = []
+    if type(exc) is NameError:
+        match = _re.match("name '(.+)' is not defined", message)
+        if match:
+            suggestions = most_similar(match.group(1), sorted(names), 3)
+    return (kind, type_name, message, line, column, text, suggestions)
+
+
+def _distance(a, b):
+    # SpiffWorkflow's util/levenshtein.py `distance`, which WorkflowTaskException uses for its
+    # "Did you mean" note on NameErrors.
+    counter = {'+': 0, '-': 0}
+    total = 0
+    for code, *_ in _difflib.ndiff(a, b):
+        if code == ' ':
+            total += max(counter.values())
+            counter = {'+': 0, '-': 0}
+        else:
+            counter[code] += 1
+    return total + max(counter.values())
+
+
+def most_similar(value, names, limit):
+    return [name for name, _ in sorted(((n, _distance(value, n)) for n in names), key=lambda e: e[1])[:limit]]
 
 
 # ---- dates -----------------------------------------------------------------------------------

@@ -62,6 +62,17 @@ final class PythonErrorTests: XCTestCase {
         XCTAssertEqual(error?.lineText, "if valid_doc == True:")
     }
 
+    /// The oracle's `dams_login.missing_var`: "Did you mean one of '['role', 'password', 'role_val']'?"
+    func testNameErrorSuggestsTheClosestVariables() {
+        let error = runError("if valid_doc == True:\n    auth_user = True",
+                             ["username": "drhouse", "password": "secret", "role": "doctor", "role_val": 1])
+        XCTAssertEqual(error?.suggestions, ["role", "password", "role_val"])
+        XCTAssertEqual(error?.description, "NameError: name 'valid_doc' is not defined. "
+            + "Did you mean one of 'role', 'password', 'role_val'? (line 1: if valid_doc == True:)")
+        XCTAssertEqual(runError("x = amout + 1", ["amount": 1])?.suggestions, ["amount"])
+        XCTAssertEqual(runError("x = 1 / 0", ["amount": 1])?.suggestions, [])
+    }
+
     func testRuntimeErrorInAFunctionPointsAtTheFailingLine() {
         let script = """
         def ratio(a, b):
