@@ -55,4 +55,35 @@ final class PythonTimeLimitTests: XCTestCase {
             XCTAssertEqual(try engine.run("y = x * 2", variables: ["x": .integer(Int64(i))]).variables["y"], .integer(Int64(i * 2)))
         }
     }
+
+    /// Two engines on two threads: the watchdog interrupts the runaway script's thread only.
+    func testTimeoutHitsOnlyTheRunawayThread() throws {
+        nonisolated(unsafe) let runaway = try PythonEngine(timeLimit: 0.5)
+        nonisolated(unsafe) let busy = try PythonEngine(timeLimit: 5)
+        let runawayResult = LockedBox<PythonError?>(nil)
+        let busyResult = LockedBox<VariableValue?>(nil)
+        let done = expectation(description: "both threads finished")
+        done.expectedFulfillmentCount = 2
+        Thread {
+            do {
+                _ = try runaway.run("while True:\n    pass", variables: [:])
+            } catch {
+                runawayResult.value = error as? PythonError
+            }
+            done.fulfill()
+        }.start()
+        Thread {
+            var total: Int64 = 0
+            for i in 0..<300 {
+                if case .integer(let v)? = try? busy.run("s = sum(range(n))", variables: ["n": .integer(Int64(i))]).variables["s"] {
+                    total += v
+                }
+            }
+            busyResult.value = .integer(total)
+            done.fulfill()
+        }.start()
+        wait(for: [done], timeout: 30)
+        XCTAssertEqual(runawayResult.value?.kind, .timeout)
+        XCTAssertEqual(busyResult.value, .integer((0..<300).reduce(0) { $0 + Int64($1 * ($1 - 1) / 2) }))
+    }
 }
