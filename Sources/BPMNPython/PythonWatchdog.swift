@@ -29,6 +29,11 @@ final class PythonWatchdog: @unchecked Sendable {
     private var fired = false
     private var stopping = false
     private var started = false
+    /// When the watchdog thread, waiting, will next look without being signalled (infinity: only
+    /// when signalled; -infinity: it is awake and will look at `current` before it waits again).
+    /// A run whose deadline is no earlier needs no wake-up, which saves a thread switch per call
+    /// when calls come in quick succession.
+    private var watcherWakes = Double.infinity
 
     init(exception: PyObjectPointer) {
         self.exception = exception
@@ -39,7 +44,8 @@ final class PythonWatchdog: @unchecked Sendable {
         let threadID = bpy_PyThread_get_thread_ident()
         condition.lock()
         generation += 1
-        current = Run(generation: generation, deadline: Self.now() + timeLimit, threadID: UInt(threadID))
+        let deadline = Self.now() + timeLimit
+        current = Run(generation: generation, deadline: deadline, threadID: UInt(threadID))
         fired = false
         if !started {
             started = true
@@ -47,7 +53,7 @@ final class PythonWatchdog: @unchecked Sendable {
             thread.name = "bpmnrun-python-watchdog"
             thread.start()
         }
-        condition.signal()
+        if deadline < watcherWakes { condition.signal() }
         condition.unlock()
     }
 
@@ -78,12 +84,15 @@ final class PythonWatchdog: @unchecked Sendable {
         condition.lock()
         while !stopping {
             guard let run = current else {
+                watcherWakes = .infinity
                 condition.wait()
                 continue
             }
             let now = Self.now()
             if now < run.deadline {
+                watcherWakes = run.deadline
                 _ = condition.wait(until: Date(timeIntervalSinceNow: run.deadline - now))
+                watcherWakes = -.infinity
                 continue
             }
             condition.unlock()

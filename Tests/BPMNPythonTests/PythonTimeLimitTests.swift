@@ -56,6 +56,21 @@ final class PythonTimeLimitTests: XCTestCase {
         }
     }
 
+    /// After quick runs the watchdog is still waiting for an earlier run's deadline; a runaway
+    /// started then is stopped at its own deadline, not missed.
+    func testRunawayAfterQuickRunsIsStopped() throws {
+        let engine = try PythonEngine(timeLimit: 0.4)
+        for i in 0..<50 {
+            _ = try engine.evaluate("x + 1", variables: ["x": .integer(Int64(i))])
+        }
+        let start = Date()
+        XCTAssertThrowsError(try engine.run("while True:\n    pass", variables: [:])) { error in
+            XCTAssertEqual((error as! PythonError).kind, .timeout)
+        }
+        let elapsed = Date().timeIntervalSince(start)
+        XCTAssertGreaterThanOrEqual(elapsed, 0.4, "stopped before its own deadline")
+    }
+
     /// Two engines on two threads: the watchdog interrupts the runaway script's thread only.
     func testTimeoutHitsOnlyTheRunawayThread() throws {
         nonisolated(unsafe) let runaway = try PythonEngine(timeLimit: 0.5)
