@@ -56,8 +56,11 @@ struct PythonValues {
         case .object(let members):
             let dict = try Self.check(bpy_PyDict_New())
             do {
-                for (key, member) in members {
-                    try setItem(dict, key, try toPython(member))
+                // Sorted: a Swift dictionary's order changes from process to process, and scripts
+                // see dict order (`json.dumps(d)`, `list(d)`). SpiffWorkflow keeps insertion
+                // order, which bpmnrun's variables do not record.
+                for key in members.keys.sorted() {
+                    try setItem(dict, key, try toPython(members[key]!))
                 }
             } catch {
                 bpmnpy_decref(dict)

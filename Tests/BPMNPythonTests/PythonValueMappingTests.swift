@@ -112,6 +112,7 @@ final class PythonValueMappingTests: XCTestCase {
             ("v = {1: 'x'}", "the dict key 1 (int) is not a string"),
             ("v = []\nv.append(v)", "nested more than 200 levels"),
             ("v = 1j", "'complex'"),
+            ("v = ['\\ud800']", "not valid Unicode text"),
         ]
         for (script, expected) in cases {
             XCTAssertThrowsError(try engine.run(script, variables: [:]), script) { error in
@@ -121,6 +122,15 @@ final class PythonValueMappingTests: XCTestCase {
                 XCTAssertTrue(error.message.hasPrefix("variable 'v'"), "\(script): \(error.message)")
             }
         }
+    }
+
+    /// Dicts reach Python with sorted keys, so scripts that depend on order behave the same on
+    /// every run (a Swift dictionary's order differs between processes).
+    func testDictsReachPythonInSortedKeyOrder() throws {
+        let result = try engine.run("import json\ntext = json.dumps(d)\nnames = list(d)",
+                                    variables: ["d": ["zeta": 1, "alpha": 2, "mid": ["b": 1, "a": 2]]])
+        XCTAssertEqual(result.variables["text"], "{\"alpha\": 2, \"mid\": {\"a\": 2, \"b\": 1}, \"zeta\": 1}")
+        XCTAssertEqual(result.variables["names"], ["alpha", "mid", "zeta"])
     }
 
     func testDictSubclassesAndNamedTuplesMapToPlainValues() throws {
