@@ -3,6 +3,7 @@ import PackageDescription
 
 // Layers, each depending only on the ones above it:
 //   BPMNModel (spec graph) <- BPMNParser (libxml2) <- BPMNExpressions (JUEL) / BPMNScripting (JavaScriptCore)
+//   / BPMNPython (embedded CPython, SpiffWorkflow dialect)
 //   <- BPMNEngine (tokens, scopes, variables, trace) <- BPMNValidation (rules) <- BPMNRunCLI (terminal, commands) <- bpmnrun
 let package = Package(
     name: "bpmnrun",
@@ -24,10 +25,17 @@ let package = Package(
             pkgConfig: "javascriptcoregtk-4.1",
             providers: [.apt(["libjavascriptcoregtk-4.1-dev"])]
         ),
+        .systemLibrary(
+            name: "CPython",
+            pkgConfig: "python3-embed",
+            providers: [.apt(["python3-dev"]), .brew(["python@3.11"])]
+        ),
         .target(name: "BPMNModel"),
         .target(name: "BPMNParser", dependencies: ["BPMNModel", "CLibXML2"]),
         .target(name: "BPMNExpressions", dependencies: ["BPMNModel"]),
         .target(name: "BPMNScripting", dependencies: ["BPMNModel", "BPMNExpressions", "CJavaScriptCore"]),
+        .target(name: "CPythonBridge", dependencies: ["CPython"]),
+        .target(name: "BPMNPython", dependencies: ["BPMNModel", "CPythonBridge"]),
         .target(name: "BPMNEngine", dependencies: ["BPMNModel", "BPMNExpressions", "BPMNScripting"]),
         .target(name: "BPMNValidation", dependencies: ["BPMNModel", "BPMNParser", "BPMNExpressions", "BPMNScripting"]),
         .target(
@@ -47,6 +55,7 @@ let package = Package(
         .testTarget(name: "BPMNParserTests", dependencies: ["BPMNParser"]),
         .testTarget(name: "BPMNExpressionsTests", dependencies: ["BPMNExpressions"]),
         .testTarget(name: "BPMNScriptingTests", dependencies: ["BPMNScripting"]),
+        .testTarget(name: "BPMNPythonTests", dependencies: ["BPMNPython", "BPMNParser"]),
         .testTarget(name: "BPMNEngineTests", dependencies: ["BPMNEngine", "BPMNParser"]),
         .testTarget(name: "BPMNRunCLITests", dependencies: ["BPMNRunCLI"]),
         .testTarget(name: "BPMNValidationTests", dependencies: ["BPMNValidation", "BPMNParser"]),

@@ -4,6 +4,7 @@ set -euo pipefail
 need=()
 pkg-config --exists libxml-2.0 || need+=(libxml2-dev)
 pkg-config --exists javascriptcoregtk-4.1 || need+=(libjavascriptcoregtk-4.1-dev)
+pkg-config --exists python3-embed || need+=(python3-dev)
 command -v pkg-config >/dev/null || need+=(pkg-config)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then

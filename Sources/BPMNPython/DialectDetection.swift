@@ -1,0 +1,246 @@
+import Foundation
+import BPMNModel
+
+/// Which engine's semantics a diagram is written for.
+public enum Dialect: String, Sendable, CaseIterable {
+    /// Camunda 7: JUEL `${...}` expressions, JavaScript (or other JSR-223) scripts with a `scriptFormat`.
+    case camunda
+    /// SpiffWorkflow running a Camunda Modeler diagram: Python conditions and scripts.
+    case spiff
+}
+
+/// One thing in a diagram that only makes sense in one dialect.
+public struct DialectClue: Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: String, Hashable, Sendable {
+        /// A condition or other expression written as `${...}` / `#{...}` (JUEL).
+        case juelExpression
+        /// A script (or script condition) with `scriptFormat`/`language` javascript, groovy, ...
+        case camundaScriptFormat
+        /// A script loaded from `camunda:resource`.
+        case externalScript
+        /// A timer written as a bare ISO 8601 literal (`PT5M`): Camunda reads it as text,
+        /// SpiffWorkflow evaluates it as Python (a NameError).
+        case literalTimer
+        /// A condition or expression without `${}`: Python, as SpiffWorkflow evaluates it (Camunda 7
+        /// would read it as a literal string and reject it as non-boolean).
+        case pythonExpression
+        /// A script task or condition declared `python`.
+        case pythonScriptFormat
+        /// A script task without `scriptFormat` (Camunda 7 refuses to deploy it; SpiffWorkflow runs
+        /// every script as Python).
+        case scriptWithoutFormat
+        /// A timer written as a Python string literal (`"PT5M"`), as SpiffWorkflow needs.
+        case pythonStringTimer
+        /// A `camunda:` attribute, I/O parameter or listener with `${...}`: Camunda evaluates it,
+        /// SpiffWorkflow ignores it. Decides only when nothing else does.
+        case camundaAttributeExpression
+
+        public var dialect: Dialect {
+            switch self {
+            case .juelExpression, .camundaScriptFormat, .externalScript, .literalTimer, .camundaAttributeExpression:
+                return .camunda
+            case .pythonExpression, .pythonScriptFormat, .scriptWithoutFormat, .pythonStringTimer:
+                return .spiff
+            }
+        }
+
+        /// Whether the clue can decide the dialect (and conflict) on its own.
+        public var isDecisive: Bool { self != .camundaAttributeExpression }
+    }
+
+    public var kind: Kind
+    public var processId: String
+    public var elementId: String
+    /// What was looked at: `condition`, `script`, `timeDuration`, `camunda:assignee`, ...
+    public var part: String
+    /// The text or format concerned, shortened.
+    public var excerpt: String
+    public var location: SourceLocation
+
+    public var dialect: Dialect { kind.dialect }
+
+    public var description: String {
+        switch kind {
+        case .juelExpression: return "\(part) '\(excerpt)' of \(elementId) is a ${...} expression"
+        case .camundaScriptFormat: return "\(part) of \(elementId) has scriptFormat=\(excerpt)"
+        case .externalScript: return "\(part) of \(elementId) is loaded from camunda:resource '\(excerpt)'"
+        case .literalTimer: return "\(part) '\(excerpt)' of \(elementId) is a bare timer literal (Python would read it as a name)"
+        case .pythonExpression: return "\(part) '\(excerpt)' of \(elementId) is Python-looking, without ${}"
+        case .pythonScriptFormat: return "\(part) of \(elementId) has scriptFormat=\(excerpt)"
+        case .scriptWithoutFormat: return "script task \(elementId) has no scriptFormat"
+        case .pythonStringTimer: return "\(part) \(excerpt) of \(elementId) is a Python string"
+        case .camundaAttributeExpression: return "\(part) '\(excerpt)' of \(elementId) is a ${...} expression"
+        }
+    }
+}
+
+/// A mix of dialects that no engine can run: one clue of each side.
+public struct DialectConflict: Error, Hashable, Sendable, CustomStringConvertible {
+    public var camunda: DialectClue
+    public var spiff: DialectClue
+
+    public var description: String {
+        var text = "the diagram mixes Camunda 7 and SpiffWorkflow (Python) notation, which no engine runs together: "
+            + "\(camunda) (Camunda), but \(spiff) (SpiffWorkflow)"
+        if spiff.kind == .pythonScriptFormat, camunda.kind == .juelExpression {
+            text += "; Camunda would need Jython for Python scripts, which bpmnrun does not provide"
+        } else if camunda.kind == .camundaScriptFormat {
+            text += "; SpiffWorkflow would run the \(camunda.excerpt) script as Python"
+        }
+        return text + ". Write all expressions and scripts in one dialect, or choose one with --dialect."
+    }
+}
+
+/// The dialect chosen for a diagram, why, and whether the diagram mixes dialects fatally.
+public struct DialectDecision: Sendable {
+    public var dialect: Dialect
+    /// One line for the terminal and the trace: `spiff: 2 Python-looking conditions without ${} ...`.
+    public var reason: String
+    public var clues: [DialectClue]
+    /// Set when decisive clues of both dialects are present.
+    public var conflict: DialectConflict?
+}
+
+/// Chooses between the Camunda and SpiffWorkflow dialects from what a diagram contains (pure
+/// functions over the parsed model; nothing is compiled or run).
+public enum DialectDetector {
+    /// Over every process of a file.
+    public static func detect(_ definitions: BPMNDefinitions) -> DialectDecision {
+        decide(definitions.processes.flatMap(clues(in:)))
+    }
+
+    public static func detect(_ process: ProcessSpec) -> DialectDecision {
+        decide(clues(in: process))
+    }
+
+    /// The decision for a set of clues: decisive clues of one dialect choose it; both kinds are a
+    /// conflict (the decision then names the dialect with more clues); no decisive clue falls back
+    /// to Camunda (Camunda-only attributes with `${}` are then the reason, if any).
+    public static func decide(_ clues: [DialectClue]) -> DialectDecision {
+        let decisive = clues.filter { $0.kind.isDecisive }
+        let camunda = decisive.filter { $0.dialect == .camunda }
+        let spiff = decisive.filter { $0.dialect == .spiff }
+        if camunda.isEmpty, spiff.isEmpty {
+            let supporting = clues.filter { !$0.kind.isDecisive }
+            let reason = supporting.isEmpty
+                ? "camunda: no ${...} expressions, Python conditions or scripts; Camunda 7 semantics by default"
+                : "camunda: " + summary(supporting)
+            return DialectDecision(dialect: .camunda, reason: reason, clues: clues, conflict: nil)
+        }
+        let conflict = (camunda.first.flatMap { c in spiff.first.map { DialectConflict(camunda: c, spiff: $0) } })
+        let dialect: Dialect = spiff.count > camunda.count ? .spiff : .camunda
+        let reason = dialect.rawValue + ": " + summary(dialect == .spiff ? spiff : camunda)
+        return DialectDecision(dialect: dialect, reason: reason, clues: clues, conflict: conflict)
+    }
+
+    /// `2 Python-looking conditions without ${} (e.g. 'proceed == True' on Flow_1) and 1 script
+    /// without scriptFormat (e.g. Activity_1)`, grouped by kind in a fixed order.
+    static func summary(_ clues: [DialectClue]) -> String {
+        let order: [DialectClue.Kind] = [.juelExpression, .camundaScriptFormat, .externalScript, .literalTimer,
+                                         .camundaAttributeExpression, .pythonExpression, .pythonScriptFormat,
+                                         .scriptWithoutFormat, .pythonStringTimer]
+        var parts: [String] = []
+        for kind in order {
+            let group = clues.filter { $0.kind == kind }
+            guard let first = group.first else { continue }
+            let n = group.count
+            let example: String
+            switch kind {
+            case .juelExpression: example = "\(n) ${...} expression\(n == 1 ? "" : "s")"
+            case .camundaScriptFormat: example = "\(n) script\(n == 1 ? "" : "s") with scriptFormat=\(first.excerpt)"
+            case .externalScript: example = "\(n) external script\(n == 1 ? "" : "s")"
+            case .literalTimer: example = "\(n) bare timer literal\(n == 1 ? "" : "s")"
+            case .camundaAttributeExpression: example = "\(n) camunda: attribute\(n == 1 ? "" : "s") with ${...}"
+            case .pythonExpression: example = "\(n) Python-looking condition\(n == 1 ? "" : "s") without ${}"
+            case .pythonScriptFormat: example = "\(n) script\(n == 1 ? "" : "s") with scriptFormat=\(first.excerpt)"
+            case .scriptWithoutFormat: example = "\(n) script task\(n == 1 ? "" : "s") without scriptFormat"
+            case .pythonStringTimer: example = "\(n) timer\(n == 1 ? "" : "s") written as Python strings"
+            }
+            let at = kind == .scriptWithoutFormat || kind == .camundaScriptFormat || kind == .pythonScriptFormat
+                || kind == .externalScript ? first.elementId : "'\(first.excerpt)' on \(first.elementId)"
+            parts.append("\(example) (e.g. \(at))")
+        }
+        return parts.joined(separator: " and ")
+    }
+
+    // MARK: Collecting clues
+
+    public static func clues(in process: ProcessSpec) -> [DialectClue] {
+        var found: [DialectClue] = []
+        func add(_ kind: DialectClue.Kind, _ element: String, _ part: String, _ excerpt: String, _ location: SourceLocation) {
+            found.append(DialectClue(kind: kind, processId: process.id, elementId: element, part: part,
+                                     excerpt: shorten(excerpt), location: location))
+        }
+        func expression(_ spec: ExpressionSpec?, _ element: String, _ part: String) {
+            guard let spec, let kind = classify(spec) else { return }
+            add(kind, element, part, kind == .camundaScriptFormat || kind == .pythonScriptFormat ? spec.language ?? "" : spec.text,
+                spec.location)
+        }
+        for flow in process.flows {
+            expression(flow.condition, flow.id, "condition")
+        }
+        for node in process.nodes {
+            if let script = node.script { scriptClue(script, node).map { add($0.0, node.id, "script", $0.1, script.location) } }
+            if let mi = node.multiInstance {
+                expression(mi.loopCardinality, node.id, "loopCardinality")
+                expression(mi.completionCondition, node.id, "completionCondition")
+            }
+            expression(node.standardLoop?.loopCondition, node.id, "loopCondition")
+            for definition in node.eventDefinitions {
+                expression(definition.condition, node.id, "condition")
+                for (part, timer) in [("timeDate", definition.timeDate), ("timeDuration", definition.timeDuration),
+                                      ("timeCycle", definition.timeCycle)] {
+                    if let timer, let kind = classifyTimer(timer.text) { add(kind, node.id, part, timer.text, timer.location) }
+                }
+            }
+            for (name, value) in node.camundaAttributes.sorted(by: { $0.key < $1.key }) where isJUEL(value) {
+                add(.camundaAttributeExpression, node.id, "camunda:\(name)", value, node.location)
+            }
+            for parameter in node.extensions.inputParameters + node.extensions.outputParameters {
+                if case .text(let text) = parameter.value, isJUEL(text) {
+                    add(.camundaAttributeExpression, node.id, "camunda:inputOutput \(parameter.name)", text, parameter.location)
+                }
+            }
+        }
+        return found
+    }
+
+    /// A condition-like expression: JUEL, a script language, or (without `${}`) Python.
+    static func classify(_ spec: ExpressionSpec) -> DialectClue.Kind? {
+        let text = spec.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let language = spec.language?.lowercased(), !language.isEmpty {
+            if pythonFormats.contains(language) { return .pythonScriptFormat }
+            return .camundaScriptFormat
+        }
+        if text.isEmpty { return nil }
+        return isJUEL(text) ? .juelExpression : .pythonExpression
+    }
+
+    static func scriptClue(_ script: ScriptSpec, _ node: FlowNode) -> (DialectClue.Kind, String)? {
+        if let format = script.format?.trimmingCharacters(in: .whitespaces).lowercased(), !format.isEmpty {
+            return (pythonFormats.contains(format) ? .pythonScriptFormat : .camundaScriptFormat, format)
+        }
+        if let resource = script.resource, !resource.isEmpty { return (.externalScript, resource) }
+        return node.kind == .scriptTask ? (.scriptWithoutFormat, script.body ?? "") : nil
+    }
+
+    static func classifyTimer(_ text: String) -> DialectClue.Kind? {
+        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if t.isEmpty { return nil }
+        if isJUEL(t) { return .juelExpression }
+        if let first = t.first, first == "\"" || first == "'" { return .pythonStringTimer }
+        // ISO 8601 durations, repeating intervals and date-times: `P…`, `R…/…`, `2024-…`.
+        if t.first == "P" || t.first == "R" || t.first?.isNumber == true, !t.contains(" ") { return .literalTimer }
+        return nil
+    }
+
+    static let pythonFormats: Set<String> = ["python", "python3", "py", "jython"]
+
+    static func isJUEL(_ text: String) -> Bool { text.contains("${") || text.contains("#{") }
+
+    static func shorten(_ text: String) -> String {
+        let oneLine = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ⏎ ")
+        return oneLine.count > 60 ? String(oneLine.prefix(57)) + "..." : oneLine
+    }
+}
