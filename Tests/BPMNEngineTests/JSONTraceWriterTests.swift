@@ -159,6 +159,15 @@ final class JSONTraceWriterTests: XCTestCase {
         XCTAssertEqual((doc["variables"] as? [String: Any])?["n"] as? Int, 300)
     }
 
+    func testEverythingSoFarIsInTheFileWhileTheRunWaits() throws {
+        // A few events stay far below any stdio buffer: the run flushes them when it starts waiting.
+        let (run, _, path) = try traced(approval)
+        XCTAssertEqual(run.state.status, .waiting)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertEqual(text.components(separatedBy: #"{"seq":"#).count - 1, run.state.seq)
+        XCTAssertTrue(text.contains(#""event":"waiting""#), text)
+    }
+
     func testFinishingTwiceWritesOneDocument() throws {
         let (run, _, path) = try traced(approval)
         run.finishTrace()

@@ -166,6 +166,8 @@ public final class ProcessRun {
             emit(.processCompleted, element: process.spec.id, type: "process", scope: 1)
         } else {
             state.status = .waiting
+            // Whoever reads the trace while the run waits for input sees everything done so far.
+            trace?.flush()
         }
     }
 

@@ -90,6 +90,12 @@ public struct TraceSummary: Sendable {
 public protocol TraceSink: AnyObject {
     func record(_ event: TraceEvent)
     func finish(_ summary: TraceSummary)
+    /// Hands buffered events to their destination; the run calls it whenever it stops to wait.
+    func flush()
+}
+
+extension TraceSink {
+    public func flush() {}
 }
 
 /// Keeps the events in memory: for tests, the conformance runner and the end-of-run summary.
@@ -110,4 +116,5 @@ public final class TraceFanOut: TraceSink {
     public init(_ sinks: [TraceSink]) { self.sinks = sinks }
     public func record(_ event: TraceEvent) { for s in sinks { s.record(event) } }
     public func finish(_ summary: TraceSummary) { for s in sinks { s.finish(summary) } }
+    public func flush() { for s in sinks { s.flush() } }
 }
