@@ -23,6 +23,13 @@ public enum FlowNodeKind: String, Codable, Sendable, CaseIterable {
     /// multi-instance and I/O mappings.
     public var isActivity: Bool { !isGateway && !isEvent }
 
+    /// The kind in words, for messages: `endEvent` -> "end event".
+    public var words: String {
+        rawValue.reduce(into: "") { out, c in
+            if c.isUppercase { out += " " + c.lowercased() } else { out.append(c) }
+        }
+    }
+
     public var isSubProcess: Bool { self == .subProcess || self == .transaction || self == .adHocSubProcess }
 }
 
@@ -71,6 +78,8 @@ public struct FlowNode: Sendable {
     public var multiInstance: MultiInstanceSpec?
     public var standardLoop: StandardLoopSpec?
     public var isForCompensation: Bool
+    /// Compensation boundary event: the handler activity its association points to.
+    public var compensationHandler: Int?
     /// Event-based gateway `instantiate`, `eventGatewayType`; gateway `gatewayDirection`.
     public var gatewayDirection: String?
 
@@ -103,6 +112,7 @@ public struct FlowNode: Sendable {
         self.multiInstance = nil
         self.standardLoop = nil
         self.isForCompensation = false
+        self.compensationHandler = nil
         self.gatewayDirection = nil
     }
 

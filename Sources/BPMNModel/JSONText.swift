@@ -257,7 +257,9 @@ public enum JSONText {
 }
 
 extension VariableValue: Codable {
-    // State files must keep dates as dates, so a date is written as {"$date": "<ISO 8601>"}.
+    // State files must keep dates as dates, so a date is written as {"$date": "<ISO 8601>"}. A JSON
+    // number loses the difference between 2 and 2.0 (and cannot hold NaN or infinity), so a double
+    // that is whole or not finite is written as {"$double": "2.0"} and stays a double.
     public init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
         if c.decodeNil() { self = .null; return }
@@ -269,6 +271,8 @@ extension VariableValue: Codable {
         let o = try c.decode([String: VariableValue].self)
         if o.count == 1, case .string(let iso)? = o["$date"], let d = DateFormats.parseISO8601(iso) {
             self = .date(d)
+        } else if o.count == 1, case .string(let text)? = o["$double"], let d = Double(text) {
+            self = .double(d)
         } else {
             self = .object(o)
         }
@@ -280,7 +284,8 @@ extension VariableValue: Codable {
         case .null: try c.encodeNil()
         case .boolean(let b): try c.encode(b)
         case .integer(let i): try c.encode(i)
-        case .double(let d): try c.encode(d)
+        case .double(let d):
+            if d.isFinite && d != d.rounded() { try c.encode(d) } else { try c.encode(["$double": String(d)]) }
         case .string(let s): try c.encode(s)
         case .date(let d): try c.encode(["$date": DateFormats.iso8601String(d)])
         case .array(let a): try c.encode(a)

@@ -11,6 +11,8 @@ public struct ProcessSpec: Sendable {
     public var camundaAttributes: [String: String]
     public var nodes: [FlowNode]
     public var flows: [SequenceFlow]
+    /// `<association>` artifacts (at any depth), used to find compensation handlers.
+    public var associations: [Association] = []
     /// Listeners and properties declared on the process itself.
     public var extensions: ExtensionElements
 
@@ -83,5 +85,19 @@ public struct SequenceFlow: Sendable {
         self.location = location
         self.documentation = documentation
         self.extensions = extensions
+    }
+}
+
+/// `<association>`: links a compensation boundary event to its handler (and text annotations to elements).
+public struct Association: Hashable, Sendable {
+    public var id: String
+    public var sourceRef: String
+    public var targetRef: String
+    public var location: SourceLocation
+    public init(id: String, sourceRef: String, targetRef: String, location: SourceLocation = .unknown) {
+        self.id = id
+        self.sourceRef = sourceRef
+        self.targetRef = targetRef
+        self.location = location
     }
 }

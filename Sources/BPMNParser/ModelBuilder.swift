@@ -157,6 +157,7 @@ struct ModelBuilder {
     private struct Parts {
         var nodes: [FlowNode] = []
         var flows: [SequenceFlow] = []
+        var associations: [Association] = []
     }
 
     mutating func buildProcess(_ e: Int32) -> ProcessSpec {
@@ -171,6 +172,7 @@ struct ModelBuilder {
         // Move (not copy) the arrays in, so that linking below mutates them in place.
         swap(&p.nodes, &parts.nodes)
         swap(&p.flows, &parts.flows)
+        p.associations = parts.associations
         p.reindex()
         link(&p)
         return p
@@ -187,6 +189,9 @@ struct ModelBuilder {
                 if kind.isSubProcess { collect(scope: c, parent: index, into: &parts) }
             } else if t == .sequenceFlow {
                 parts.flows.append(buildFlow(c))
+            } else if t == .association {
+                parts.associations.append(Association(id: attr(c, "id") ?? "", sourceRef: attr(c, "sourceRef") ?? "",
+                                                      targetRef: attr(c, "targetRef") ?? "", location: loc(c)))
             }
         }
     }
@@ -218,6 +223,13 @@ struct ModelBuilder {
                     break
                 }
                 nodes[n].defaultFlow = found
+            }
+        }
+        // A compensation boundary event names its handler through an association (BPMN 2.0 10.5.6).
+        for a in p.associations {
+            guard let s = p.nodeIndex(of: a.sourceRef), let t = p.nodeIndex(of: a.targetRef) else { continue }
+            if nodes[s].kind == .boundaryEvent, nodes[s].eventDefinitions.contains(where: { $0.kind == .compensate }) {
+                nodes[s].compensationHandler = t
             }
         }
         swap(&nodes, &p.nodes)

@@ -14,7 +14,7 @@ enum NamespaceURI {
 /// (skipped quietly, with everything inside them).
 enum Tag: String, CaseIterable {
     case definitions, process, collaboration, participant, message, signal, error, escalation
-    case documentation, extensionElements, sequenceFlow, conditionExpression
+    case documentation, extensionElements, sequenceFlow, conditionExpression, association
     // flow nodes (raw values equal FlowNodeKind raw values)
     case startEvent, endEvent, intermediateCatchEvent, intermediateThrowEvent, boundaryEvent
     case task, userTask, manualTask, scriptTask, serviceTask, sendTask, receiveTask, businessRuleTask, callActivity
@@ -89,7 +89,7 @@ enum Tag: String, CaseIterable {
     /// BPMN 2.0 (Semantic.xsd) element names that bpmnrun does not model. They are skipped without
     /// a warning; any other name in the BPMN model namespace gets an "unknown element" warning.
     static let ignoredBPMNNames: [String] = [
-        "activationCondition", "activity", "artifact", "assignment", "association", "auditing", "baseElement",
+        "activationCondition", "activity", "artifact", "assignment", "auditing", "baseElement",
         "baseElementWithMixedContent", "callChoreography", "callConversation", "callableElement", "catchEvent",
         "category", "categoryValue", "categoryValueRef", "childLaneSet", "choreography", "choreographyActivity",
         "choreographyRef", "choreographyTask", "complexBehaviorDefinition", "conversation",

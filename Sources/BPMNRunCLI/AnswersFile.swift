@@ -1,12 +1,21 @@
+import BPMNEngine
 import BPMNModel
 import Foundation
 
 /// An answers file drives a run without a human:
 /// `{"process": "id", "variables": {...}, "steps": [{"complete": "taskId", "variables": {...}}, ...]}`.
-/// Steps are consumed in order.
+/// Steps are consumed in order. Besides completing tasks, a step can deliver a message, broadcast
+/// a signal, fire the next timer, advance the clock, throw a BPMN error from a waiting task or set
+/// variables from outside.
 struct AnswersFile {
     enum Step {
         case complete(task: String, variables: [String: VariableValue])
+        case message(name: String, variables: [String: VariableValue])
+        case signal(name: String, variables: [String: VariableValue])
+        case nextTimer
+        case advance(duration: String, seconds: Double)
+        case error(task: String, code: String, message: String?)
+        case set(variables: [String: VariableValue])
     }
 
     var path: String
@@ -57,21 +66,65 @@ struct AnswersFile {
         return answers
     }
 
+    static let stepKinds = """
+        {"complete": "<task id>", "variables": {...}}, {"message": "<name>", "variables": {...}}, \
+        {"signal": "<name>"}, {"timer": "next"}, {"advance": "PT2H"}, {"error": "<task id>", "code": "<errorCode>"}, \
+        {"set": {...}}
+        """
+
     private static func parseStep(_ item: VariableValue, number: Int, path: String) throws -> Step {
         guard case .object(let step) = item else { throw Invalid(path: path, message: "step \(number) must be a JSON object") }
-        if case .string(let task)? = step["complete"] {
-            var variables: [String: VariableValue] = [:]
+        func variables() throws -> [String: VariableValue] {
             switch step["variables"] {
-            case nil, .null?: break
-            case .object(let v)?: variables = v
+            case nil, .null?: return [:]
+            case .object(let v)?: return v
             default: throw Invalid(path: path, message: "step \(number): \"variables\" must be an object")
             }
-            return .complete(task: task, variables: variables)
         }
-        let kinds = step.keys.filter { !$0.hasPrefix("_") }.sorted().joined(separator: ", ")
-        if step.keys.contains(where: { ["message", "signal", "timer", "advance", "error", "set"].contains($0) }) {
-            throw Invalid(path: path, message: "step \(number) (\(kinds)): message, signal, timer and error steps are not supported yet; use {\"complete\": \"<task id>\", \"variables\": {...}}")
+        func string(_ key: String) throws -> String {
+            guard case .string(let s)? = step[key], !s.isEmpty else {
+                throw Invalid(path: path, message: "step \(number): \"\(key)\" must be a non-empty string")
+            }
+            return s
         }
-        throw Invalid(path: path, message: "step \(number) (\(kinds)) is not a step bpmnrun knows; use {\"complete\": \"<task id>\", \"variables\": {...}}")
+        let kinds = ["complete", "message", "signal", "timer", "advance", "error", "set"].filter { step[$0] != nil }
+        guard kinds.count == 1 else {
+            let found = step.keys.filter { !$0.hasPrefix("_") }.sorted().joined(separator: ", ")
+            let what = kinds.isEmpty ? "is not a step bpmnrun knows" : "has more than one kind (\(kinds.joined(separator: ", ")))"
+            throw Invalid(path: path, message: "step \(number) (\(found)) \(what); a step is one of \(stepKinds)")
+        }
+        switch kinds[0] {
+        case "complete":
+            return .complete(task: try string("complete"), variables: try variables())
+        case "message":
+            return .message(name: try string("message"), variables: try variables())
+        case "signal":
+            return .signal(name: try string("signal"), variables: try variables())
+        case "timer":
+            guard case .string("next")? = step["timer"] else {
+                throw Invalid(path: path, message: "step \(number): \"timer\" takes \"next\" (fire the timer due soonest); use {\"advance\": \"PT2H\"} to move the clock")
+            }
+            return .nextTimer
+        case "advance":
+            let text = try string("advance")
+            do {
+                let duration = try ISODuration.parse(text)
+                let origin = Date(timeIntervalSince1970: 0)
+                let seconds = duration.adding(to: origin).timeIntervalSince(origin)
+                guard seconds >= 0 else { throw Invalid(path: path, message: "step \(number): the clock cannot go back (\(text))") }
+                return .advance(duration: text, seconds: seconds)
+            } catch let e as TimerDefinitionError {
+                throw Invalid(path: path, message: "step \(number): \"advance\": \(e.message)")
+            }
+        case "error":
+            var message: String?
+            if case .string(let m)? = step["message"] { message = m }
+            return .error(task: try string("error"), code: try string("code"), message: message)
+        default:
+            guard case .object(let vars)? = step["set"] else {
+                throw Invalid(path: path, message: "step \(number): \"set\" must be an object of variables")
+            }
+            return .set(variables: vars)
+        }
     }
 }

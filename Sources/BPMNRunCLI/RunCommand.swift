@@ -13,9 +13,17 @@ struct RunCommand: ParsableCommand {
         several tasks waiting (after a parallel split) you pick one. End of input (Ctrl-D) stops the \
         run as 'waiting'; Ctrl-C stops it as 'interrupted'. The trace is written either way.
 
+        When tokens wait for messages, signals or timers, a menu lets you deliver a message, \
+        broadcast a signal, fire the next timer, advance the clock ('advance PT2H') or set \
+        variables ('set approved=true'). Timers run on a virtual clock: nothing sleeps unless \
+        --clock real.
+
         Answers file (steps are used in order; values pass the same form validation as typed input):
           {"process": "optional id", "variables": {"amount": 120},
-           "steps": [{"complete": "Task_Approve", "variables": {"approved": true}}]}
+           "steps": [{"complete": "Task_Approve", "variables": {"approved": true}},
+                     {"message": "PaymentReceived", "variables": {"paid": 120}},
+                     {"signal": "Cancel"}, {"timer": "next"}, {"advance": "PT48H"},
+                     {"error": "Task_Charge", "code": "CARD_DECLINED"}, {"set": {"priority": 1}}]}
 
         Examples:
           bpmnrun expense.bpmn --var amount=750 --var requester=anna
@@ -53,6 +61,18 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Fix the run's clock at this ISO 8601 time, for reproducible traces.", valueName: "time"))
     var startTime: String?
 
+    @Option(name: .long, help: ArgumentHelp("Start at the message start event for this message (when there is no none start event).", valueName: "name"))
+    var message: String?
+
+    @Option(name: .long, help: ArgumentHelp("Start at the signal start event for this signal.", valueName: "name"))
+    var signal: String?
+
+    @Option(name: .customLong("lib"), help: ArgumentHelp("A folder (or one file) with more .bpmn files in which call activities find their called processes, besides the diagram's own folder. Repeatable.", valueName: "dir"))
+    var libraries: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("'virtual': timers fire only when asked (answers steps, the menu), so nothing sleeps; 'real': timers fire in real time.", valueName: "virtual|real"))
+    var clock: String = "virtual"
+
     @Flag(name: .long, help: "No colours (also off when NO_COLOR is set or output is not a terminal).")
     var noColor = false
 
@@ -63,6 +83,8 @@ struct RunCommand: ParsableCommand {
         guard ServiceTaskMode(rawValue: serviceTasks) != nil else {
             throw ValidationError("--service-tasks takes 'wait' or 'skip', not '\(serviceTasks)'")
         }
+        guard ClockMode(rawValue: clock) != nil else { throw ValidationError("--clock takes 'virtual' or 'real', not '\(clock)'") }
+        if message != nil && signal != nil { throw ValidationError("--message and --signal both choose a start event; give one") }
         guard scriptTimeout > 0 else { throw ValidationError("--script-timeout must be more than 0 seconds") }
         if let startTime, DateFormats.parseISO8601(startTime) == nil {
             throw ValidationError("--start-time '\(startTime)' is not an ISO 8601 date-time such as 2026-01-31T09:00:00Z")

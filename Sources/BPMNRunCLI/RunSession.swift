@@ -85,6 +85,8 @@ final class RunSession {
         options.serviceTasks = ServiceTaskMode(rawValue: command.serviceTasks) ?? .wait
         options.scriptTimeout = command.scriptTimeout
         options.startTime = command.startTime.flatMap(DateFormats.parseISO8601)
+        options.clock = ClockMode(rawValue: command.clock) ?? .virtual
+        options.calledProcessResolver = CalledProcessFinder(libraries: command.libraries).resolver
         options.shouldInterrupt = { Terminal.wasInterrupted }
         let trace: TraceSink? = sinks.isEmpty ? nil : (sinks.count == 1 ? sinks[0] : TraceFanOut(sinks))
         let run = ProcessRun(process: process, options: options, trace: trace)
@@ -92,7 +94,9 @@ final class RunSession {
         if !command.quiet {
             terminal.line(terminal.bold("bpmnrun") + " · \(process.spec.name ?? process.processId) " + terminal.dim("(\(process.processId) in \(command.file))"))
         }
-        run.start(variables: start)
+        if let name = command.message { run.start(variables: start, trigger: .message(name)) }
+        else if let name = command.signal { run.start(variables: start, trigger: .signal(name)) }
+        else { run.start(variables: start) }
 
         var steps = answers?.steps ?? []
         var stepNumber = 0
@@ -100,7 +104,8 @@ final class RunSession {
         driving: while run.state.status == .waiting {
             if Terminal.wasInterrupted { run.interrupt(); break }
             let tasks = run.waitingTasks
-            if tasks.isEmpty { break }  // only joins wait: nothing anyone can do
+            let events = run.pendingEvents
+            if tasks.isEmpty && events.isEmpty { break }  // only joins wait: nothing anyone can do
             if !steps.isEmpty {
                 let step = steps.removeFirst()
                 stepNumber += 1
@@ -112,14 +117,45 @@ final class RunSession {
                 }
                 continue
             }
+            if options.clock == .real, tasks.isEmpty, events.allSatisfy({ $0.kind == .timer }), let due = run.nextTimerDue {
+                // Real time: sleep until the next timer is due (Ctrl-C still stops the run).
+                if !command.quiet { terminal.line(terminal.dim("  waiting for the timer due \(DateFormats.iso8601String(due))")) }
+                while Date() < due && !Terminal.wasInterrupted { usleep(useconds_t(min(200_000, max(1000, due.timeIntervalSinceNow * 1e6)))) }
+                if Terminal.wasInterrupted { continue }
+                _ = try? run.fireDueTimers()
+                continue
+            }
             guard interactive else { break }
+            if options.clock == .real { _ = try? run.fireDueTimers(); if run.state.status != .waiting { break } }
             let chosen: WaitingTask
-            if tasks.count == 1 {
+            if tasks.count == 1 && events.isEmpty {
                 chosen = tasks[0]
-            } else {
+            } else if events.isEmpty {
                 switch TaskPicker(terminal: terminal).pick(from: tasks) {
                 case .task(let t): chosen = t
                 case .stop(let line): stop(run, line); break driving
+                }
+            } else {
+                switch WaitMenu(terminal: terminal).choose(tasks: tasks, events: events, now: run.now) {
+                case .task(let t): chosen = t
+                case .stop(let line): stop(run, line); break driving
+                case .message(let name):
+                    let vars = askVariables("Variables for message '\(name)'")
+                    report { try run.deliverMessage(name, variables: vars) }
+                    continue
+                case .signal(let name):
+                    let vars = askVariables("Variables for signal '\(name)'")
+                    report { try run.broadcastSignal(name, variables: vars) }
+                    continue
+                case .nextTimer:
+                    report { try run.fireNextTimer() }
+                    continue
+                case .advance(let seconds, _):
+                    report { try run.advanceClock(by: seconds) }
+                    continue
+                case .set(let vars):
+                    report { try run.setVariablesFromOutside(vars) }
+                    continue
                 }
             }
             let prompt = TaskPrompt(terminal: terminal, run: run, task: chosen)
@@ -161,8 +197,8 @@ final class RunSession {
         case .complete(let taskId, let submitted):
             let waiting = run.waitingTasks
             guard let task = waiting.first(where: { $0.node.id == taskId }) else {
-                let list = waiting.map { "\($0.node.id) (\($0.reason))" }.joined(separator: ", ")
-                return RunError(message: "\(answersPath): step \(number) completes '\(taskId)', which is not waiting; waiting now: \(list)",
+                let list = waiting.map { "\($0.node.id) (\($0.reason))" } + run.pendingEvents.map { "\($0.kind.rawValue) '\($0.name)' at \($0.element)" }
+                return RunError(message: "\(answersPath): step \(number) completes '\(taskId)', which is not waiting; waiting now: \(list.isEmpty ? "nothing" : list.joined(separator: ", "))",
                                 element: taskId)
             }
             let variables: [String: VariableValue]
@@ -181,6 +217,77 @@ final class RunSession {
                 return RunError(message: "\(answersPath): step \(number): \(error)", element: taskId)
             }
             return nil
+        case .message(let name, let variables):
+            narrate(number, "delivering message '\(name)'")
+            return attempt(number, answersPath) { try run.deliverMessage(name, variables: variables) }
+        case .signal(let name, let variables):
+            narrate(number, "broadcasting signal '\(name)'")
+            return attempt(number, answersPath) { try run.broadcastSignal(name, variables: variables) }
+        case .nextTimer:
+            guard run.nextTimerDue != nil else {
+                return RunError(message: "\(answersPath): step \(number) fires the next timer, but no timer is pending; \(waitingText(run))")
+            }
+            narrate(number, "firing the next timer")
+            return attempt(number, answersPath) { try run.fireNextTimer() }
+        case .advance(let text, let seconds):
+            narrate(number, "advancing the clock by \(text)")
+            return attempt(number, answersPath) { try run.advanceClock(by: seconds) }
+        case .error(let taskId, let code, let message):
+            guard let task = run.waitingTasks.first(where: { $0.node.id == taskId }) else {
+                return RunError(message: "\(answersPath): step \(number) throws error '\(code)' from '\(taskId)', which is not waiting; \(waitingText(run))",
+                                element: taskId)
+            }
+            narrate(number, "throwing BPMN error '\(code)' from \(taskId)")
+            return attempt(number, answersPath) { try run.throwError(fromTask: task.token, code: code, message: message) }
+        case .set(let variables):
+            narrate(number, "setting \(variables.keys.sorted().joined(separator: ", "))")
+            return attempt(number, answersPath) { try run.setVariablesFromOutside(variables) }
+        }
+    }
+
+    private func narrate(_ number: Int, _ what: String) {
+        if !command.quiet && !command.nonInteractive { terminal.line(terminal.dim("  answers step \(number): \(what)")) }
+    }
+
+    private func attempt(_ number: Int, _ path: String, _ action: () throws -> Void) -> RunError? {
+        do {
+            try action()
+            return nil
+        } catch let error as RunError {
+            return RunError(message: "\(path): step \(number): \(error.message)", element: error.element)
+        } catch {
+            return RunError(message: "\(path): step \(number): \(error)")
+        }
+    }
+
+    private func waitingText(_ run: ProcessRun) -> String {
+        let tasks = run.waitingTasks.map { "task '\($0.node.id)'" }
+        let events = run.pendingEvents.map { "\($0.kind.rawValue) '\($0.name)' at '\($0.element)'" }
+        let all = tasks + events
+        return all.isEmpty ? "nothing is waiting" : "waiting: " + all.joined(separator: ", ")
+    }
+
+    /// Runs an interactive action; an error is shown and the user chooses again.
+    private func report(_ action: () throws -> Void) {
+        do { try action() } catch { terminal.line(terminal.red("✗ \(error)")) }
+    }
+
+    /// Asks for `name=value` pairs (empty line: none).
+    private func askVariables(_ title: String) -> [String: VariableValue] {
+        while true {
+            guard case .text(let text) = terminal.ask("\(title) (name=value ..., Enter for none): ") else { return [:] }
+            var vars: [String: VariableValue] = [:]
+            var bad = false
+            for part in text.split(separator: " ") {
+                do {
+                    let (name, value) = try VariableParsing.assignment(String(part))
+                    vars[name] = value
+                } catch {
+                    terminal.line("  " + terminal.red("✗ \(error)"))
+                    bad = true
+                }
+            }
+            if !bad { return vars }
         }
     }
 }

@@ -91,6 +91,9 @@ final class JSRuntime {
             JS.setProperty(ctx, execution, name, makeNative(name, function), attributes: readOnly)
         }
         JS.setProperty(ctx, global, "execution", execution, attributes: readOnly)
+        // Task listener scripts see the task as `task` (Camunda's DelegateTask); its variable
+        // methods are the execution's, and getName/getTaskDefinitionKey name the user task.
+        JS.setProperty(ctx, global, "task", execution, attributes: readOnly)
 
         let log = makeNative("log", JSRuntime.printToStandardError)
         JS.setProperty(ctx, global, "print", log, attributes: readOnly)
@@ -446,6 +449,8 @@ extension JSRuntime {
         ("getCurrentActivityName", info("getCurrentActivityName") { $0.currentActivityName }),
         ("getProcessBusinessKey", info("getProcessBusinessKey") { $0.businessKey }),
         ("getBusinessKey", info("getBusinessKey") { $0.businessKey }),
+        ("getName", info("getName") { $0.currentActivityName }),
+        ("getTaskDefinitionKey", info("getTaskDefinitionKey") { $0.currentActivityId }),
     ]
 
     /// `print(...)` and `console.log(...)`: one line on standard error, `[scriptName] a b c`.

@@ -91,7 +91,7 @@ STEP_MAPPERS = {
     "set_variables": map_set_variables,
 }
 # Answers steps bpmnrun reads today. The others are mapped only when enabled with --enable-steps.
-ENABLED_STEPS = {"complete", "submit_form"}
+ENABLED_STEPS = {"complete", "submit_form", "message", "signal", "timer", "set_variables", "error"}
 FUTURE_STEPS = {"message": "message", "signal": "signal", "timer": "timer", "set": "set_variables",
                 "set_variables": "set_variables", "error": "error"}
 

@@ -1,45 +1,54 @@
 import BPMNModel
 
-/// Chooses the behaviour of each flow node at load time.
+/// Chooses the behaviour of each flow node at load time. Multi-instance, loops, I/O mappings,
+/// listeners and boundary events are handled around the behaviour (ProcessRun+Activity).
 enum BehaviorCatalog {
     static func behavior(for node: FlowNode) -> FlowNodeBehavior {
-        if node.multiInstance != nil {
-            return UnsupportedBehavior(reason: "multi-instance activities are not supported yet")
-        }
-        if node.standardLoop != nil {
-            return UnsupportedBehavior(reason: "standard loop activities are not supported yet")
-        }
         let definition = node.eventDefinitions.first?.kind
         switch node.kind {
-        case .startEvent:
+        case .startEvent, .boundaryEvent:
             return PassThroughBehavior()
         case .endEvent:
             switch definition {
-            case nil, .message?, .signal?, .escalation?, .compensate?: return NoneEndEventBehavior()
+            case nil: return NoneEndEventBehavior()
             case .terminate?: return TerminateEndEventBehavior()
             case .error?: return ErrorEndEventBehavior()
-            default: return UnsupportedBehavior(reason: "\(definition!.rawValue) end events are not supported yet")
+            case .escalation?: return EscalationThrowBehavior(isEnd: true)
+            case .signal?: return SignalThrowBehavior(isEnd: true)
+            case .message?: return SendTaskBehavior(isEnd: true)
+            case .compensate?: return CompensationThrowBehavior(isEnd: true)
+            default: return UnsupportedBehavior(reason: "\(definition!.rawValue) end events are not supported (they belong to transactions)")
             }
         case .intermediateThrowEvent:
-            return PassThroughBehavior()
-        case .intermediateCatchEvent, .receiveTask:
-            return WaitStateBehavior()
-        case .boundaryEvent:
-            return UnsupportedBehavior(reason: "boundary events are triggered by events, which bpmnrun does not deliver yet")
+            switch definition {
+            case nil: return PassThroughBehavior()
+            case .signal?: return SignalThrowBehavior(isEnd: false)
+            case .message?: return SendTaskBehavior(isEnd: false)
+            case .escalation?: return EscalationThrowBehavior(isEnd: false)
+            case .link?: return LinkThrowBehavior()
+            case .compensate?: return CompensationThrowBehavior(isEnd: false)
+            default: return UnsupportedBehavior(reason: "\(definition!.rawValue) throw events are not supported")
+            }
+        case .intermediateCatchEvent:
+            return CatchEventBehavior()
+        case .receiveTask:
+            return ReceiveTaskBehavior()
+        case .sendTask:
+            return SendTaskBehavior()
         case .task, .manualTask:
             return PassThroughBehavior()
         case .userTask:
             return UserTaskBehavior()
         case .scriptTask:
             return ScriptTaskBehavior()
-        case .serviceTask, .sendTask, .businessRuleTask:
+        case .serviceTask, .businessRuleTask:
             return ServiceTaskBehavior()
         case .subProcess, .transaction:
             return SubProcessBehavior()
         case .adHocSubProcess:
             return UnsupportedBehavior(reason: "ad-hoc sub-processes are not supported (Camunda 7 does not run them either)")
         case .callActivity:
-            return UnsupportedBehavior(reason: "call activities are not supported yet")
+            return CallActivityBehavior()
         case .exclusiveGateway:
             return ExclusiveGatewayBehavior()
         case .parallelGateway:
@@ -47,18 +56,18 @@ enum BehaviorCatalog {
         case .inclusiveGateway:
             return InclusiveGatewayBehavior()
         case .eventBasedGateway:
-            return UnsupportedBehavior(reason: "event-based gateways are not supported yet")
+            return EventBasedGatewayBehavior()
         case .complexGateway:
             return UnsupportedBehavior(reason: "complex gateways are not supported (Camunda 7 does not run them either)")
         }
     }
 }
 
-/// Reached an element bpmnrun cannot run yet: stop with a clear error naming it.
+/// Reached an element bpmnrun cannot run: stop with a clear error naming it.
 struct UnsupportedBehavior: FlowNodeBehavior {
     let reason: String
     func execute(token: Int, run: ProcessRun) throws {
-        let node = run.process.spec.nodes[run.state.tokens[token]!.node]
+        let node = run.node(of: token)
         throw RunError(message: "cannot run \(node.kind.rawValue) '\(node.id)': \(reason)", element: node.id, location: node.location)
     }
 }

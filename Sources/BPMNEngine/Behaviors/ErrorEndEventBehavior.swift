@@ -1,12 +1,24 @@
-/// Throws a BPMN error. Catching errors (boundary events, event sub-processes) is not supported yet,
-/// so the error is uncaught and fails the run, naming the error code.
+import BPMNModel
+/// Throws a BPMN error up the scope tree to the nearest matching error boundary event or error event
+/// sub-process, which cancels the scope in between. Uncaught, it fails the run.
 struct ErrorEndEventBehavior: FlowNodeBehavior {
     func execute(token: Int, run: ProcessRun) throws {
-        let node = run.process.spec.nodes[run.state.tokens[token]!.node]
-        let ref = node.eventDefinitions.first?.ref
-        let code = ref.flatMap { run.process.definitions.error(id: $0)?.errorCode } ?? ref ?? "(none)"
-        run.completeActivity(token)
-        throw RunError(message: "BPMN error '\(code)' thrown by end event '\(node.id)' was not caught", element: node.id,
-                       location: node.location)
+        let t = run.state.tokens[token]!
+        let p = run.processes[t.process]
+        let n = p.spec.nodes[t.node]
+        let ref = n.eventDefinitions.first?.ref
+        let error = ref.flatMap { p.definitions.error(id: $0) }
+        let code = error?.errorCode ?? ref ?? ""
+        // When caught, the catching scope cancels the end event (Camunda's history marks it cancelled).
+        do {
+            try run.propagateError(code: code, message: error?.errorMessage, from: token, thrownByEndEvent: true)
+        } catch {
+            run.completeActivity(token)  // uncaught: the end event did complete, then the run fails
+            throw error
+        }
+        if run.state.tokens[token] != nil {
+            run.completeActivity(token)
+            run.endToken(token)
+        }
     }
 }

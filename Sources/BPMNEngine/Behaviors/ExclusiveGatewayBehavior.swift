@@ -6,24 +6,25 @@ import BPMNModel
 struct ExclusiveGatewayBehavior: FlowNodeBehavior {
     func execute(token: Int, run: ProcessRun) throws {
         let t = run.state.tokens[token]!
-        let node = run.process.spec.nodes[t.node]
+        let p = run.processes[t.process]
+        let node = p.spec.nodes[t.node]
         run.completeActivity(token)
         var chosen: Int?
         var evaluated: [VariableValue] = []
         for flow in node.outgoing {
-            if let condition = run.process.conditions[flow] {
+            if let condition = p.conditions[flow] {
                 let result = try run.evaluateCondition(condition, flow: flow, token: token)
-                if run.trace != nil { evaluated.append(run.conditionRecord(flow: flow, result: result)) }
+                if run.trace != nil { evaluated.append(run.conditionRecord(process: t.process, flow: flow, result: result)) }
                 if result { chosen = flow; break }
             } else if flow != node.defaultFlow {
-                if run.trace != nil { evaluated.append(run.conditionRecord(flow: flow, result: true)) }
+                if run.trace != nil { evaluated.append(run.conditionRecord(process: t.process, flow: flow, result: true)) }
                 chosen = flow
                 break
             }
         }
         if chosen == nil, let def = node.defaultFlow {
             chosen = def
-            if run.trace != nil { evaluated.append(run.defaultRecord(flow: def)) }
+            if run.trace != nil { evaluated.append(run.defaultRecord(process: t.process, flow: def)) }
         }
         if node.outgoing.isEmpty {
             run.endToken(token)

@@ -10,9 +10,10 @@ import BPMNModel
 struct InclusiveGatewayBehavior: FlowNodeBehavior {
     func execute(token: Int, run: ProcessRun) throws {
         let t = run.state.tokens[token]!
-        let node = run.process.spec.nodes[t.node]
+        let p = run.processes[t.process]
+        let node = p.spec.nodes[t.node]
         let arrived = run.tokensJoined(at: t.node, scope: t.scope, including: token)
-        if arrived.count < node.incoming.count && run.canAnotherTokenReach(t.node, scope: t.scope, except: Set(arrived)) {
+        if arrived.count < node.incoming.count && run.canAnotherTokenReach(t.node, process: t.process, scope: t.scope, except: Set(arrived)) {
             run.state.tokens[token]!.state = .joined
             if run.trace != nil {
                 run.emit(.waiting, element: node.id, type: node.kind.rawValue, name: node.name, token: token, scope: t.scope,
@@ -29,12 +30,12 @@ struct InclusiveGatewayBehavior: FlowNodeBehavior {
         var chosen: [Int] = []
         var evaluated: [VariableValue] = []
         for flow in node.outgoing where flow != node.defaultFlow {
-            if let condition = run.process.conditions[flow] {
+            if let condition = p.conditions[flow] {
                 let result = try run.evaluateCondition(condition, flow: flow, token: token)
-                if run.trace != nil { evaluated.append(run.conditionRecord(flow: flow, result: result)) }
+                if run.trace != nil { evaluated.append(run.conditionRecord(process: t.process, flow: flow, result: result)) }
                 if result { chosen.append(flow) }
             } else {
-                if run.trace != nil { evaluated.append(run.conditionRecord(flow: flow, result: true)) }
+                if run.trace != nil { evaluated.append(run.conditionRecord(process: t.process, flow: flow, result: true)) }
                 chosen.append(flow)
             }
         }
@@ -44,7 +45,7 @@ struct InclusiveGatewayBehavior: FlowNodeBehavior {
                                element: node.id, location: node.location)
             }
             chosen = [def]
-            if run.trace != nil { evaluated.append(run.defaultRecord(flow: def)) }
+            if run.trace != nil { evaluated.append(run.defaultRecord(process: t.process, flow: def)) }
         }
         run.recordDecision(token, conditions: evaluated, taken: chosen)
         run.take(token, flows: chosen)
@@ -55,35 +56,26 @@ extension ProcessRun {
     /// Whether any token in `scope` (or in a sub-process running inside it), other than `except`,
     /// can still reach `target` by following sequence flows; leaving a sub-process counts, as in
     /// Camunda's reachability check. Terminates on loops.
-    func canAnotherTokenReach(_ target: Int, scope: Int, except: Set<Int>) -> Bool {
-        for token in state.tokens.values where !except.contains(token.id) && token.state != .inSubProcess {
-            guard isScope(token.scope, within: scope) else { continue }
+    func canAnotherTokenReach(_ target: Int, process: Int, scope: Int, except: Set<Int>) -> Bool {
+        for token in state.tokens.values where !except.contains(token.id) {
+            guard token.process == process, isScope(token.scope, within: scope) else { continue }
             var visited = Set<Int>()
-            if isReachable(from: token.node, to: target, visited: &visited) { return true }
+            if isReachable(from: token.node, to: target, in: processes[process].spec, visited: &visited) { return true }
         }
         return false
     }
 
-    func isScope(_ scopeId: Int, within ancestor: Int) -> Bool {
-        var current: Int? = scopeId
-        while let id = current {
-            if id == ancestor { return true }
-            current = state.scopes[id]?.parent
-        }
-        return false
-    }
-
-    func isReachable(from source: Int, to target: Int, visited: inout Set<Int>) -> Bool {
+    func isReachable(from source: Int, to target: Int, in spec: ProcessSpec, visited: inout Set<Int>) -> Bool {
         if source == target { return true }
         if !visited.insert(source).inserted { return false }
-        let node = process.spec.nodes[source]
+        let node = spec.nodes[source]
         if node.outgoing.isEmpty {
-            if let parent = node.parent { return isReachable(from: parent, to: target, visited: &visited) }
+            if let parent = node.parent { return isReachable(from: parent, to: target, in: spec, visited: &visited) }
             return false
         }
         for flow in node.outgoing {
-            if let next = process.spec.flows[flow].target, !visited.contains(next),
-               isReachable(from: next, to: target, visited: &visited) {
+            if let next = spec.flows[flow].target, !visited.contains(next),
+               isReachable(from: next, to: target, in: spec, visited: &visited) {
                 return true
             }
         }

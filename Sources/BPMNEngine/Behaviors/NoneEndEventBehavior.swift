@@ -1,3 +1,4 @@
+import BPMNModel
 /// A none end event ends its token; the scope completes when its last token has ended.
 /// (Message, signal, escalation and compensation end events end the token the same way until
 /// events are delivered.)

@@ -6,7 +6,7 @@ struct ParallelGatewayBehavior: FlowNodeBehavior {
     func execute(token: Int, run: ProcessRun) throws {
         guard let merged = run.arriveAtJoin(token) else { return }
         run.completeActivity(token, extra: merged.count > 1 ? [("merged", .array(merged.map { .integer(Int64($0)) }))] : [])
-        let node = run.process.spec.nodes[run.state.tokens[token]!.node]
+        let node = run.node(of: token)
         if node.outgoing.isEmpty {
             run.endToken(token)
         } else {
@@ -20,7 +20,7 @@ extension ProcessRun {
     /// it when the join fires, nil while it still waits.
     func arriveAtJoin(_ tokenId: Int) -> [Int]? {
         let t = state.tokens[tokenId]!
-        let node = process.spec.nodes[t.node]
+        let node = processes[t.process].spec.nodes[t.node]
         if node.incoming.count <= 1 { return [tokenId] }
         let arrived = tokensJoined(at: t.node, scope: t.scope, including: tokenId)
         if arrived.count >= node.incoming.count {

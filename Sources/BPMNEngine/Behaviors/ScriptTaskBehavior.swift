@@ -8,8 +8,8 @@ import BPMNScripting
 struct ScriptTaskBehavior: FlowNodeBehavior {
     func execute(token: Int, run: ProcessRun) throws {
         let t = run.state.tokens[token]!
-        let node = run.process.spec.nodes[t.node]
-        guard let script = run.process.scripts[t.node] else {
+        let node = run.node(t.process, t.node)
+        guard let script = run.processes[t.process].scripts[t.node] else {
             throw RunError(message: "script task '\(node.id)' has no runnable script", element: node.id, location: node.location)
         }
         run.context.token = token

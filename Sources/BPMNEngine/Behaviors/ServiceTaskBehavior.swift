@@ -8,8 +8,8 @@ import BPMNModel
 struct ServiceTaskBehavior: FlowNodeBehavior {
     func execute(token: Int, run: ProcessRun) throws {
         let t = run.state.tokens[token]!
-        let node = run.process.spec.nodes[t.node]
-        if let expression = run.process.expressions[t.node], case .juel(let juel) = expression {
+        let node = run.node(t.process, t.node)
+        if let expression = run.processes[t.process].expressions[t.node], case .juel(let juel) = expression {
             run.context.token = token
             run.context.source = "expression"
             let value: VariableValue

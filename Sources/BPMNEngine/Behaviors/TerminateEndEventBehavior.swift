@@ -1,18 +1,19 @@
-/// Ends every token of its own scope: the whole instance at process level; inside a sub-process
-/// only that sub-process, which then completes and its parent continues (as in Camunda 7).
+import BPMNModel
+/// Ends every token of its own scope: the whole instance at process level; inside a sub-process,
+/// called process or event sub-process only that scope, which then completes and its parent
+/// continues (as in Camunda 7).
 struct TerminateEndEventBehavior: FlowNodeBehavior {
     func execute(token: Int, run: ProcessRun) throws {
-        let scope = run.state.tokens[token]!.scope
+        let t = run.state.tokens[token]!
+        let n = run.node(t.process, t.node)
+        let scope = run.placementScope(of: t)
         run.completeActivity(token)
-        for t in run.state.tokens.values where run.isScope(t.scope, within: scope) {
-            run.state.tokens.removeValue(forKey: t.id)
-        }
-        for s in run.state.scopes.keys where s != scope && run.isScope(s, within: scope) {
-            run.state.scopes.removeValue(forKey: s)
-        }
+        run.state.tokens.removeValue(forKey: token)
+        run.cancelScopeContents(scope, reason: "terminated by end event '\(n.id)'", removeScope: false)
         if scope == 1 {
+            run.state.subscriptions.removeAll()
             run.state.status = .terminated
-            run.emit(.processTerminated, element: run.process.spec.nodes[run.state.tokens[token]?.node ?? 0].id, scope: 1)
+            run.emit(.processTerminated, element: n.id, scope: 1)
         } else {
             run.scopeMayHaveEnded(scope)
         }

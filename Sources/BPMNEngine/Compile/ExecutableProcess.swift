@@ -3,8 +3,9 @@ import BPMNModel
 import BPMNScripting
 
 /// A process ready to run: the immutable spec plus what was compiled from it at load time
-/// (one behaviour per flow node, parsed conditions, scripts and expressions).
-public final class ExecutableProcess {
+/// (one behaviour per flow node, parsed conditions, scripts and expressions, and the lookups the
+/// interpreter needs on its hot path).
+public final class ExecutableProcess: @unchecked Sendable {
     public let definitions: BPMNDefinitions
     public let spec: ProcessSpec
     let behaviors: [FlowNodeBehavior]
@@ -15,6 +16,15 @@ public final class ExecutableProcess {
     let expressions: [CompiledExpression?]
     /// The none start event of each scope: key -1 is the process, else a sub-process node index.
     let noneStartEvents: [Int: Int]
+    /// Per flow node: whether entering or leaving it needs more than its behaviour (multi-instance,
+    /// loops, I/O mappings, listeners, boundary events, compensation handlers).
+    let needsActivityEntry: [Bool]
+    /// Per sequence flow: whether it has `take` listeners.
+    let flowHasListeners: [Bool]
+    /// Start events of the event sub-processes directly inside each scope (-1: the process).
+    let eventSubProcessStarts: [Int: [Int]]
+    /// Link throw event -> the link catch event with the same name in the same scope.
+    let linkTargets: [Int: Int]
 
     init(definitions: BPMNDefinitions, spec: ProcessSpec, behaviors: [FlowNodeBehavior], conditions: [CompiledExpression?],
          scripts: [CompiledScript?], expressions: [CompiledExpression?], noneStartEvents: [Int: Int]) {
@@ -25,12 +35,84 @@ public final class ExecutableProcess {
         self.scripts = scripts
         self.expressions = expressions
         self.noneStartEvents = noneStartEvents
+        var needs = Array(repeating: false, count: spec.nodes.count)
+        var esp: [Int: [Int]] = [:]
+        var links: [Int: Int] = [:]
+        for (i, n) in spec.nodes.enumerated() {
+            let ext = n.extensions
+            needs[i] = n.multiInstance != nil || n.standardLoop != nil || !ext.inputParameters.isEmpty
+                || !ext.outputParameters.isEmpty || !ext.executionListeners.isEmpty || !n.boundaryEvents.isEmpty
+                || !ext.taskListeners.isEmpty
+            if n.kind == .startEvent, let parent = n.parent, spec.nodes[parent].triggeredByEvent {
+                esp[spec.nodes[parent].parent ?? -1, default: []].append(i)
+            }
+            if n.kind == .intermediateThrowEvent, let def = n.eventDefinitions.first, def.kind == .link {
+                let name = def.linkName ?? def.id ?? ""
+                if let target = spec.nodes.indices.first(where: { j in
+                    let c = spec.nodes[j]
+                    return c.kind == .intermediateCatchEvent && c.parent == n.parent
+                        && c.eventDefinitions.first.map { $0.kind == .link && ($0.linkName ?? $0.id ?? "") == name } == true
+                }) {
+                    links[i] = target
+                }
+            }
+        }
+        self.needsActivityEntry = needs
+        self.flowHasListeners = spec.flows.map { !$0.extensions.executionListeners.isEmpty }
+        self.eventSubProcessStarts = esp
+        self.linkTargets = links
     }
 
     public var fileName: String { definitions.fileName }
     public var processId: String { spec.id }
+    /// How a saved run names this process: "file#processId".
+    public var key: String { "\(definitions.fileName)#\(spec.id)" }
 
     public func node(_ index: Int) -> FlowNode { spec.nodes[index] }
+
+    /// The start event a trigger starts the process at.
+    func startEvent(for trigger: StartTrigger) throws -> Int {
+        let starts = spec.topLevelNodes.filter { spec.nodes[$0].kind == .startEvent }
+        func named(_ kind: EventDefinition.Kind, _ name: String) -> Int? {
+            starts.first { i in
+                guard let d = spec.nodes[i].eventDefinitions.first, d.kind == kind else { return false }
+                return eventName(d) == name || d.ref == name
+            }
+        }
+        switch trigger {
+        case .none:
+            if let s = noneStartEvents[-1] { return s }
+            let typed = starts.compactMap { i -> String? in
+                guard let d = spec.nodes[i].eventDefinitions.first else { return nil }
+                switch d.kind {
+                case .message: return "--message \(eventName(d))"
+                case .signal: return "--signal \(eventName(d))"
+                default: return "\(d.kind.rawValue) start event '\(spec.nodes[i].id)'"
+                }
+            }
+            let hint = typed.isEmpty ? "add a start event" : "start it with " + typed.joined(separator: " or ")
+            throw RunError(message: "process '\(spec.id)' has no none start event; \(hint)", element: spec.id, location: spec.location)
+        case .message(let name):
+            if let s = named(.message, name) { return s }
+            throw RunError(message: "process '\(spec.id)' has no message start event for message '\(name)'", element: spec.id,
+                           location: spec.location)
+        case .signal(let name):
+            if let s = named(.signal, name) { return s }
+            throw RunError(message: "process '\(spec.id)' has no signal start event for signal '\(name)'", element: spec.id,
+                           location: spec.location)
+        }
+    }
+
+    /// The message or signal name an event definition refers to (the referenced element's name,
+    /// else the reference itself).
+    func eventName(_ d: EventDefinition) -> String {
+        guard let ref = d.ref else { return "" }
+        switch d.kind {
+        case .message: return definitions.message(id: ref)?.name ?? ref
+        case .signal: return definitions.signal(id: ref)?.name ?? ref
+        default: return ref
+        }
+    }
 
     /// Picks the process to run: the one asked for, else the only executable one.
     public static func selectProcess(in definitions: BPMNDefinitions, id: String?) throws -> ProcessSpec {

@@ -36,6 +36,9 @@ public enum ProcessCompiler {
         // Conditions on sequence flows.
         var conditions: [CompiledExpression?] = Array(repeating: nil, count: spec.flows.count)
         for (i, flow) in spec.flows.enumerated() {
+            // A flow to or from nothing would silently end its token; Camunda rejects it (BpmnParse).
+            if flow.source == nil { problem(flow.location, flow.id, "Invalid source '\(flow.sourceRef)' of sequence flow '\(flow.id)'") }
+            if flow.target == nil { problem(flow.location, flow.id, "Invalid destination '\(flow.targetRef)' of sequence flow '\(flow.id)'") }
             guard let condition = flow.condition else { continue }
             let text = condition.text.trimmingCharacters(in: .whitespacesAndNewlines)
             if text.isEmpty { continue }

@@ -8,10 +8,12 @@ final class ExecutionContext: ExpressionContext {
     var token: Int = 0
     /// Where values written through this context come from, for the trace.
     var source: String = "expression"
+    /// Evaluate in this scope instead of the token's (output mappings, scope-level conditions).
+    var scopeOverride: Int?
 
     init(run: ProcessRun) { self.run = run }
 
-    private var scopeId: Int { run.state.tokens[token]?.scope ?? 1 }
+    private var scopeId: Int { scopeOverride ?? run.state.tokens[token]?.scope ?? 1 }
 
     func variable(_ name: String) -> VariableValue? { run.lookupVariable(name, fromScope: scopeId) }
 
@@ -25,10 +27,10 @@ final class ExecutionContext: ExpressionContext {
 
     func visibleVariables() -> [String: VariableValue] { run.visibleVariables(fromScope: scopeId) }
 
-    var currentActivityId: String? { run.state.tokens[token].map { run.process.spec.nodes[$0.node].id } }
-    var currentActivityName: String? { run.state.tokens[token].flatMap { run.process.spec.nodes[$0.node].name } }
+    var currentActivityId: String? { run.state.tokens[token].map { run.processes[$0.process].spec.nodes[$0.node].id } }
+    var currentActivityName: String? { run.state.tokens[token].flatMap { run.processes[$0.process].spec.nodes[$0.node].name } }
     var processInstanceId: String { "1" }
-    var processDefinitionId: String { "\(run.process.spec.id):1" }
+    var processDefinitionId: String { "\(run.processes[run.state.tokens[token]?.process ?? 0].spec.id):1" }
     var businessKey: String? { nil }
     var executionId: String { String(token) }
 }

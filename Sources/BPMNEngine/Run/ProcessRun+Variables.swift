@@ -1,12 +1,14 @@
 import BPMNModel
 
-/// Variables live in scope instances. Reads fall through to enclosing scopes; `setVariable` writes
-/// where the variable already lives, else on the process instance, as Camunda's variable scopes do.
+/// Variables live in scope instances. Reads fall through to enclosing scopes up to the process
+/// instance (a called process does not see its caller's variables); `setVariable` writes where the
+/// variable already lives, else on the process instance, as Camunda's variable scopes do.
 extension ProcessRun {
     func lookupVariable(_ name: String, fromScope scopeId: Int) -> VariableValue? {
         var current: Int? = scopeId
         while let id = current, let scope = state.scopes[id] {
             if let value = scope.variables[name] { return value }
+            if scope.isVariableRoot { return nil }
             current = scope.parent
         }
         return nil
@@ -14,20 +16,25 @@ extension ProcessRun {
 
     func setVariable(_ name: String, _ value: VariableValue, fromScope scopeId: Int, token: Int?, source: String) {
         var current: Int? = scopeId
+        var root = scopeId
         while let id = current, let scope = state.scopes[id] {
             if scope.variables[name] != nil {
                 setVariableLocal(name, value, scope: id, token: token, source: source)
                 return
             }
+            root = id
+            if scope.isVariableRoot { break }
             current = scope.parent
         }
-        setVariableLocal(name, value, scope: 1, token: token, source: source)
+        setVariableLocal(name, value, scope: root, token: token, source: source)
     }
 
     func setVariableLocal(_ name: String, _ value: VariableValue, scope: Int, token: Int?, source: String) {
         state.scopes[scope]?.variables[name] = value
+        variablesChanged = true
+        if !state.subscriptions.isEmpty { changedVariables.insert(name) }
         if trace != nil {
-            let element = token.flatMap { state.tokens[$0] }.map { process.spec.nodes[$0.node].id }
+            let element = token.flatMap { state.tokens[$0] }.map { processes[$0.process].spec.nodes[$0.node].id }
             emit(.variableSet, element: element, token: token, scope: scope,
                  extra: [("variable", .string(name)), ("value", value), ("source", .string(source))])
         }
@@ -38,6 +45,7 @@ extension ProcessRun {
         var current: Int? = scopeId
         while let id = current, let scope = state.scopes[id] {
             chain.append(id)
+            if scope.isVariableRoot { break }
             current = scope.parent
         }
         var result: [String: VariableValue] = [:]

@@ -3,13 +3,17 @@ import BPMNModel
 import BPMNScripting
 import Foundation
 
-/// One running process instance: a token interpreter over an ExecutableProcess.
+/// One running process instance: a token interpreter over an ExecutableProcess (and the processes
+/// its call activities reach).
 ///
 /// Single-threaded and deterministic. Tokens run depth-first: after a fork, the first outgoing flow's
 /// token runs until it waits or ends before the next one starts, as Camunda 7 executes concurrent
 /// executions synchronously. All instance data lives in `state` (plain Codable values).
 public final class ProcessRun {
+    /// The process that was started.
     public let process: ExecutableProcess
+    /// Every process tokens run in: index 0 is `process`, others were loaded for call activities.
+    public internal(set) var processes: [ExecutableProcess]
     public let options: RunOptions
     public internal(set) var state: InstanceState
     let trace: TraceSink?
@@ -17,6 +21,17 @@ public final class ProcessRun {
     var agenda: [Int] = []
     lazy var context = ExecutionContext(run: self)
     lazy var javaScript = JavaScriptEngine(timeLimit: options.scriptTimeout)
+    /// JUEL parsed once per distinct text (I/O parameters, listeners, timers, loop expressions).
+    var juelCache: [String: JUELExpression] = [:]
+    /// Set when a variable changes, so conditional events are evaluated again.
+    var variablesChanged = false
+    /// Names of the variables changed since conditional events were last evaluated (for
+    /// `camunda:variableName`), kept only while subscriptions exist.
+    var changedVariables: Set<String> = []
+    /// Guards against conditional events that keep firing each other.
+    var conditionalRounds = 0
+    /// How many subscriptions caught the last signal.
+    var signalCatchCount = 0
     var stepsSinceInterruptCheck = 0
     private var cachedTimeSecond: Int64 = .min
     private var cachedTimeText = ""
@@ -25,11 +40,13 @@ public final class ProcessRun {
 
     public init(process: ExecutableProcess, options: RunOptions = RunOptions(), trace: TraceSink? = nil) {
         self.process = process
+        self.processes = [process]
         self.options = options
         self.trace = trace
         let start = options.startTime ?? Date()
         self.state = InstanceState(processId: process.spec.id, clock: start.timeIntervalSince1970,
-                                   clockIsVirtual: options.startTime != nil)
+                                   clockIsVirtual: options.clock == .virtual || options.startTime != nil)
+        self.state.processKeys = [process.key]
     }
 
     // MARK: Starting and stepping
@@ -37,58 +54,114 @@ public final class ProcessRun {
     /// Starts the instance at the process's none start event with these variables and runs until every
     /// token waits or the instance ends.
     public func start(variables: [String: VariableValue] = [:]) {
+        start(variables: variables, trigger: .none)
+    }
+
+    /// Starts the instance at the start event the trigger names: the none start event, or the
+    /// message / signal start event with that name (`--message`, `--signal`).
+    public func start(variables: [String: VariableValue] = [:], trigger: StartTrigger) {
         guard state.status == .notStarted else { return }
-        guard let startNode = process.noneStartEvents[-1] else {
-            fail(RunError(message: "process '\(process.spec.id)' has no none start event, so bpmnrun cannot start it "
-                              + "(message, signal and timer start events are not supported yet)",
-                          element: process.spec.id, location: process.spec.location))
+        let startNode: Int
+        do {
+            startNode = try process.startEvent(for: trigger)
+        } catch let error as RunError {
+            fail(error)
+            return
+        } catch {
+            fail(RunError(message: "\(error)"))
             return
         }
         state.status = .running
-        state.scopes[1] = ScopeInstance(id: 1, parent: nil, node: nil, parentToken: nil)
+        state.scopes[1] = ScopeInstance(id: 1, kind: .process, process: 0, parent: nil, node: nil, parentToken: nil)
         state.nextScopeId = 2
         emit(.processStarted, element: process.spec.id, type: "process", name: process.spec.name, scope: 1,
              extra: [("variables", .object(variables))])
         for name in variables.keys.sorted() {
             setVariableLocal(name, variables[name]!, scope: 1, token: nil, source: "start")
         }
-        let token = newToken(node: startNode, scope: 1)
+        let token = newToken(process: 0, node: startNode, scope: 1)
+        do {
+            try runProcessListeners(process: 0, event: "start", token: token)
+            try subscribeEventSubProcesses(ofScope: 1)
+        } catch let error as RunError {
+            fail(error)
+            return
+        } catch {
+            fail(RunError(message: "\(error)"))
+            return
+        }
         agenda.append(token)
         runAgenda()
     }
 
-    /// Runs tokens until none is ready. Errors become a failed run (an incident).
+    /// Runs tokens until none is ready, then evaluates conditional events. Errors become a failed
+    /// run (an incident).
     func runAgenda() {
-        while let tokenId = agenda.popLast() {
-            if state.status != .running { agenda.removeAll(); break }
-            stepsSinceInterruptCheck += 1
-            if stepsSinceInterruptCheck >= 1024 {
-                stepsSinceInterruptCheck = 0
-                if options.shouldInterrupt() { interrupt(); return }
+        while true {
+            while let tokenId = agenda.popLast() {
+                if state.status != .running { agenda.removeAll(); break }
+                stepsSinceInterruptCheck += 1
+                if stepsSinceInterruptCheck >= 1024 {
+                    stepsSinceInterruptCheck = 0
+                    if options.shouldInterrupt() { interrupt(); return }
+                }
+                guard let token = state.tokens[tokenId], token.state == .ready else { continue }
+                nodeExecutions += 1
+                let p = processes[token.process]
+                if trace != nil {
+                    let n = p.spec.nodes[token.node]
+                    let (element, type) = activityIdentity(token, n)
+                    emit(.activityStarted, element: element, type: type, name: n.name, token: tokenId, scope: token.scope)
+                }
+                guard perform({
+                    if p.needsActivityEntry[token.node] {
+                        try enterActivity(tokenId)
+                    } else {
+                        try p.behaviors[token.node].execute(token: tokenId, run: self)
+                    }
+                }, at: token) else { break }
             }
-            guard let token = state.tokens[tokenId], token.state == .ready else { continue }
-            nodeExecutions += 1
-            let node = token.node
-            if trace != nil {
-                let n = process.spec.nodes[node]
-                emit(.activityStarted, element: n.id, type: n.kind.rawValue, name: n.name, token: tokenId, scope: token.scope)
+            guard state.status == .running else { break }
+            // Variables changed: conditional events may fire, which can make more tokens ready.
+            if variablesChanged && !state.subscriptions.isEmpty {
+                variablesChanged = false
+                let fired = perform({ try evaluateConditionalEvents() }, at: nil)
+                if fired && !agenda.isEmpty { continue }
             }
-            do {
-                try process.behaviors[node].execute(token: tokenId, run: self)
-            } catch let error as RunError {
-                fail(error)
-            } catch {
-                let n = process.spec.nodes[node]
+            break
+        }
+        variablesChanged = false
+        changedVariables.removeAll()
+        conditionalRounds = 0
+        settle()
+    }
+
+    /// Runs one step; an error fails the run. Returns false when the run has stopped.
+    @discardableResult
+    func perform(_ step: () throws -> Void, at token: Token?) -> Bool {
+        do {
+            try step()
+            return true
+        } catch let error as RunError {
+            fail(error)
+        } catch {
+            if let token {
+                let n = processes[token.process].spec.nodes[token.node]
                 fail(RunError(message: "\(error)", element: n.id, location: n.location))
+            } else {
+                fail(RunError(message: "\(error)"))
             }
         }
-        settle()
+        return false
     }
 
     /// After the agenda empties: decide whether the run waits or has completed.
     func settle() {
         guard state.status == .running else { return }
         if state.tokens.isEmpty {
+            state.subscriptions.removeAll()
+            _ = perform({ try runProcessListeners(process: 0, event: "end", token: nil) }, at: nil)
+            guard state.status == .running else { return }
             state.status = .completed
             emit(.processCompleted, element: process.spec.id, type: "process", scope: 1)
         } else {
@@ -112,20 +185,37 @@ public final class ProcessRun {
         state.status = .interrupted
     }
 
+    /// Makes the run accept input again after it settled (`waiting`).
+    func resumeForInput() throws {
+        guard state.status == .waiting || state.status == .running else {
+            throw RunError(message: "the run has stopped (\(state.status.rawValue)); nothing more can happen in it")
+        }
+        state.status = .running
+    }
+
     // MARK: Tokens
 
-    func newToken(node: Int, scope: Int, arrivedVia: Int? = nil) -> Int {
+    func newToken(process: Int, node: Int, scope: Int, arrivedVia: Int? = nil) -> Int {
         let id = state.nextTokenId
         state.nextTokenId += 1
-        state.tokens[id] = Token(id: id, node: node, scope: scope, arrivedVia: arrivedVia)
+        state.tokens[id] = Token(id: id, process: process, node: node, scope: scope, arrivedVia: arrivedVia)
         return id
     }
 
-    /// Puts a token into a wait state (user task, waiting service task, catch event).
-    func wait(_ tokenId: Int, extra: [(key: String, value: VariableValue)] = []) {
-        state.tokens[tokenId]?.state = .waiting
-        if trace != nil, let t = state.tokens[tokenId] {
-            let n = process.spec.nodes[t.node]
+    /// The flow node a token is at.
+    func node(of tokenId: Int) -> FlowNode {
+        let t = state.tokens[tokenId]!
+        return processes[t.process].spec.nodes[t.node]
+    }
+
+    func node(_ process: Int, _ index: Int) -> FlowNode { processes[process].spec.nodes[index] }
+
+    /// Puts a token into a wait state: `.waiting` for tasks a person completes, `.waitingForEvent`
+    /// for catch events.
+    func wait(_ tokenId: Int, for state: Token.State = .waiting, extra: [(key: String, value: VariableValue)] = []) {
+        self.state.tokens[tokenId]?.state = state
+        if trace != nil, let t = self.state.tokens[tokenId] {
+            let n = processes[t.process].spec.nodes[t.node]
             emit(.waiting, element: n.id, type: n.kind.rawValue, name: n.name, token: tokenId, scope: t.scope, extra: extra)
         }
     }
@@ -133,12 +223,26 @@ public final class ProcessRun {
     /// Leaves the token's node the way Camunda's BpmnActivityBehavior does: every outgoing flow whose
     /// condition holds (unconditional flows always), the default flow when none does; an error when
     /// conditional flows exist but none holds; the token ends when there is no outgoing flow.
+    /// Activities first finish what they started (output mappings, end listeners, boundary events,
+    /// their own scope, multi-instance and loop bookkeeping).
     func leave(_ tokenId: Int) throws {
         guard let token = state.tokens[tokenId] else { return }
-        let node = process.spec.nodes[token.node]
-        completeActivity(tokenId)
+        let p = processes[token.process]
+        if p.needsActivityEntry[token.node] {
+            guard try exitActivity(tokenId) else { return }
+        } else {
+            completeActivity(tokenId)
+        }
+        try takeOutgoing(tokenId)
+    }
+
+    /// Takes the outgoing flows of the token's node (see `leave`).
+    func takeOutgoing(_ tokenId: Int) throws {
+        guard let token = state.tokens[tokenId] else { return }
+        let p = processes[token.process]
+        let node = p.spec.nodes[token.node]
         let outgoing = node.outgoing
-        if outgoing.count == 1, process.conditions[outgoing[0]] == nil, node.defaultFlow == nil {
+        if outgoing.count == 1, p.conditions[outgoing[0]] == nil, node.defaultFlow == nil {
             take(tokenId, flows: outgoing)  // the common case, kept cheap
             return
         }
@@ -149,9 +253,9 @@ public final class ProcessRun {
         var chosen: [Int] = []
         var evaluated: [VariableValue] = []
         for flow in outgoing where flow != node.defaultFlow {
-            if let condition = process.conditions[flow] {
+            if let condition = p.conditions[flow] {
                 let result = try evaluateCondition(condition, flow: flow, token: tokenId)
-                if trace != nil { evaluated.append(conditionRecord(flow: flow, result: result)) }
+                if trace != nil { evaluated.append(conditionRecord(process: token.process, flow: flow, result: result)) }
                 if result { chosen.append(flow) }
             } else {
                 chosen.append(flow)
@@ -160,7 +264,7 @@ public final class ProcessRun {
         if chosen.isEmpty {
             if let def = node.defaultFlow {
                 chosen = [def]
-                if trace != nil { evaluated.append(defaultRecord(flow: def)) }
+                if trace != nil { evaluated.append(defaultRecord(process: token.process, flow: def)) }
             } else {
                 throw RunError(message: "ENGINE-02006 No conditional sequence flow leaving the Flow Node '\(node.id)' could be selected for continuing the process.",
                                element: node.id, location: node.location)
@@ -173,18 +277,27 @@ public final class ProcessRun {
     /// Emits `activityCompleted` for the token's current node.
     func completeActivity(_ tokenId: Int, extra: [(key: String, value: VariableValue)] = []) {
         guard trace != nil, let t = state.tokens[tokenId] else { return }
-        let n = process.spec.nodes[t.node]
-        emit(.activityCompleted, element: n.id, type: n.kind.rawValue, name: n.name, token: tokenId, scope: t.scope, extra: extra)
+        let n = processes[t.process].spec.nodes[t.node]
+        let (element, type) = activityIdentity(t, n)
+        emit(.activityCompleted, element: element, type: type, name: n.name, token: tokenId, scope: t.scope, extra: extra)
+    }
+
+    /// How the trace names a token's activity: a multi-instance activity's body is
+    /// `<id>#multiInstanceBody`, as in Camunda's history; its instances carry the plain id.
+    func activityIdentity(_ t: Token, _ n: FlowNode) -> (String, String) {
+        if n.multiInstance != nil && !isMultiInstanceInstance(t) { return (n.id + "#multiInstanceBody", "multiInstanceBody") }
+        return (n.id, n.kind.rawValue)
     }
 
     /// Moves the token along the given flows: the first flow keeps the token, every further flow
     /// gets a new token in the same scope. Depth-first: the first flow's token runs first.
     func take(_ tokenId: Int, flows: [Int]) {
         guard let token = state.tokens[tokenId] else { return }
+        let p = processes[token.process]
         var movers: [Int] = []
         movers.reserveCapacity(flows.count)
         for (i, flowIndex) in flows.enumerated() {
-            let flow = process.spec.flows[flowIndex]
+            let flow = p.spec.flows[flowIndex]
             guard let target = flow.target else { continue }
             let moving: Int
             if i == 0 {
@@ -193,11 +306,22 @@ public final class ProcessRun {
                 state.tokens[tokenId]!.arrivedVia = flowIndex
                 state.tokens[tokenId]!.state = .ready
             } else {
-                moving = newToken(node: target, scope: token.scope, arrivedVia: flowIndex)
+                moving = newToken(process: token.process, node: target, scope: token.scope, arrivedVia: flowIndex)
             }
             if trace != nil {
                 emit(.flowTaken, element: flow.id, type: "sequenceFlow", name: flow.name, token: moving, scope: token.scope,
                      extra: [("source", .string(flow.sourceRef)), ("target", .string(flow.targetRef))])
+            }
+            if p.flowHasListeners[flowIndex] {
+                do {
+                    try runFlowListeners(process: token.process, flow: flowIndex, token: moving)
+                } catch let error as RunError {
+                    fail(error)
+                    return
+                } catch {
+                    fail(RunError(message: "\(error)", element: flow.id, location: flow.location))
+                    return
+                }
             }
             movers.append(moving)
         }
@@ -211,70 +335,59 @@ public final class ProcessRun {
     /// The token is done (end event, or no way on). Completes its scope when it was the last one.
     func endToken(_ tokenId: Int) {
         guard let token = state.tokens.removeValue(forKey: tokenId) else { return }
+        removeSubscriptions(ownedBy: tokenId)
         if trace != nil {
-            let n = process.spec.nodes[token.node]
+            let n = processes[token.process].spec.nodes[token.node]
             emit(.tokenEnded, element: n.id, type: n.kind.rawValue, token: tokenId, scope: token.scope)
         }
-        scopeMayHaveEnded(token.scope)
-    }
-
-    /// A scope whose last token ended completes: a sub-process then leaves its node in the parent.
-    func scopeMayHaveEnded(_ scopeId: Int) {
-        guard scopeId != 1 else { return }  // the process instance completes in settle()
-        if state.tokens.values.contains(where: { $0.scope == scopeId }) { return }
-        guard let scope = state.scopes.removeValue(forKey: scopeId), let parentToken = scope.parentToken else { return }
-        guard state.tokens[parentToken] != nil else { return }
-        state.tokens[parentToken]!.state = .ready
-        state.tokens[parentToken]!.childScope = nil
-        do {
-            try leave(parentToken)
-        } catch let error as RunError {
-            fail(error)
-        } catch {
-            fail(RunError(message: "\(error)"))
+        if let thrower = token.compensating {
+            compensationHandlerEnded(thrower: thrower)
         }
+        scopeMayHaveEnded(token.scope)
     }
 
     // MARK: Conditions and trace helpers
 
     func evaluateCondition(_ condition: CompiledExpression, flow: Int, token: Int) throws -> Bool {
         context.token = token
+        let p = processes[state.tokens[token]?.process ?? 0]
         do {
             switch condition {
             case .juel(let expression):
                 return try expression.evaluateCondition(in: context)
             case .javascript(let source):
-                let value = try javaScript.run(source, context: context, scriptName: process.spec.flows[flow].id)
+                let value = try javaScript.run(source, context: context, scriptName: p.spec.flows[flow].id)
                 guard case .boolean(let b) = value else {
                     throw ExpressionError("condition script returns non-Boolean: \(value)")
                 }
                 return b
             }
         } catch let error as ExpressionError {
-            let f = process.spec.flows[flow]
+            let f = p.spec.flows[flow]
             throw RunError(message: "\(error.message) (condition of sequence flow '\(f.id)')", element: f.id,
                            location: f.condition?.location ?? f.location)
         } catch let error as ScriptError {
-            let f = process.spec.flows[flow]
+            let f = p.spec.flows[flow]
             throw RunError(message: "condition script of sequence flow '\(f.id)' failed: \(error.message)", element: f.id,
                            location: f.condition?.location ?? f.location)
         }
     }
 
-    func conditionRecord(flow: Int, result: Bool) -> VariableValue {
-        let f = process.spec.flows[flow]
+    func conditionRecord(process: Int, flow: Int, result: Bool) -> VariableValue {
+        let f = processes[process].spec.flows[flow]
         return .object(["flow": .string(f.id), "condition": f.condition.map { .string($0.text) } ?? .null, "result": .boolean(result)])
     }
 
-    func defaultRecord(flow: Int) -> VariableValue {
-        .object(["flow": .string(process.spec.flows[flow].id), "default": .boolean(true), "result": .boolean(true)])
+    func defaultRecord(process: Int, flow: Int) -> VariableValue {
+        .object(["flow": .string(processes[process].spec.flows[flow].id), "default": .boolean(true), "result": .boolean(true)])
     }
 
     func recordDecision(_ tokenId: Int, conditions: [VariableValue], taken: [Int]) {
         guard trace != nil, let t = state.tokens[tokenId] else { return }
-        let n = process.spec.nodes[t.node]
+        let p = processes[t.process]
+        let n = p.spec.nodes[t.node]
         emit(.gatewayDecision, element: n.id, type: n.kind.rawValue, name: n.name, token: tokenId, scope: t.scope,
-             extra: [("conditions", .array(conditions)), ("taken", .array(taken.map { .string(process.spec.flows[$0].id) }))])
+             extra: [("conditions", .array(conditions)), ("taken", .array(taken.map { .string(p.spec.flows[$0].id) }))])
     }
 
     func emit(_ kind: TraceEvent.Kind, element: String? = nil, type: String? = nil, name: String? = nil, token: Int? = nil,
@@ -285,7 +398,7 @@ public final class ProcessRun {
                                 token: token, scope: scope, extra: extra))
     }
 
-    /// The run's clock: fixed (virtual) when a start time was given, else the wall clock.
+    /// The run's clock: virtual (moved only by timers and `advance`) unless `--clock real`.
     public var now: Date {
         if !state.clockIsVirtual { state.clock = Date().timeIntervalSince1970 }
         return Date(timeIntervalSince1970: state.clock)
@@ -310,13 +423,26 @@ public final class ProcessRun {
     /// Writes the trace's closing fields. Call once, when the run stops for whatever reason.
     public func finishTrace() {
         trace?.finish(TraceSummary(status: state.status, error: state.error, active: activeElementIds,
-                                   variables: state.processVariables))
+                                   variables: state.processVariables, pending: pendingEvents.map(\.traceValue),
+                                   scopes: liveScopes))
+    }
+
+    /// Running scopes other than the process instance, for the trace's `scopes`.
+    var liveScopes: [VariableValue] {
+        state.scopes.values.filter { $0.id != 1 }.sorted { $0.id < $1.id }.map { s in
+            let element = s.node.map { processes[s.process].spec.nodes[$0].id } ?? processes[s.process].spec.id
+            var o: [String: VariableValue] = ["id": .integer(Int64(s.id)), "kind": .string(s.kind.rawValue),
+                                              "element": .string(element), "variables": .object(s.variables)]
+            if let parent = s.parent { o["parent"] = .integer(Int64(parent)) }
+            return .object(o)
+        }
     }
 
     /// One element id per waiting token (user tasks, waiting service tasks, joins, catch events).
     public var activeElementIds: [String] {
-        state.tokens.values.filter { $0.state == .waiting || $0.state == .joined }
+        state.tokens.values.filter { $0.state == .waiting || $0.state == .joined || $0.state == .waitingForEvent
+                                     || $0.state == .waitingForCompensation }
             .sorted { $0.id < $1.id }
-            .map { process.spec.nodes[$0.node].id }
+            .map { processes[$0.process].spec.nodes[$0.node].id }
     }
 }

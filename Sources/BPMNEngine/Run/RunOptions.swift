@@ -8,14 +8,35 @@ public enum ServiceTaskMode: String, Sendable, CaseIterable {
     case skip
 }
 
+/// How time passes for timers.
+public enum ClockMode: String, Sendable, CaseIterable {
+    /// Time stands still until a timer is fired or the clock is advanced: nothing sleeps.
+    case virtual
+    /// The wall clock: timers fire when they are due in real time.
+    case real
+}
+
+/// Finds the process a call activity's `calledElement` names (same file, same folder, `--lib`).
+public typealias CalledProcessResolver = @Sendable (_ processId: String, _ callerFile: String) throws -> ExecutableProcess
+
 public struct RunOptions: Sendable {
     public var serviceTasks: ServiceTaskMode = .wait
     /// Seconds a single script may run before it is stopped.
     public var scriptTimeout: Double = 5
-    /// Fixes the run's clock (reproducible traces); nil follows the wall clock.
+    /// The clock's start (reproducible traces); nil is the moment the run starts.
     public var startTime: Date?
+    public var clock: ClockMode = .virtual
+    /// Loads called processes; nil means only processes of the same file can be called.
+    public var calledProcessResolver: CalledProcessResolver?
     /// Checked between steps; returning true stops the run as `interrupted`.
     public var shouldInterrupt: @Sendable () -> Bool = { false }
 
     public init() {}
+}
+
+/// How a process instance starts: at its none start event, or at a message or signal start event.
+public enum StartTrigger: Sendable, Equatable {
+    case none
+    case message(String)
+    case signal(String)
 }

@@ -24,7 +24,7 @@ extension ProcessRun {
     }
 
     func waitingTask(for token: Token) -> WaitingTask {
-        let node = process.spec.nodes[token.node]
+        let node = processes[token.process].spec.nodes[token.node]
         context.token = token.id
         func resolve(_ attribute: String) -> String? {
             guard let text = node.camunda(attribute) else { return nil }
@@ -39,7 +39,7 @@ extension ProcessRun {
         let reason: String
         switch node.kind {
         case .userTask: reason = "user task"
-        case .serviceTask, .sendTask, .businessRuleTask:
+        case .serviceTask, .businessRuleTask:
             if node.camunda("type") == "external" { reason = "external task (topic \(node.camunda("topic") ?? "?"))" }
             else if let c = node.camunda("class") { reason = "service task (Java class \(c))" }
             else if let d = node.camunda("delegateExpression") { reason = "service task (delegate \(d))" }
@@ -67,13 +67,11 @@ extension ProcessRun {
             setVariable(name, variables[name]!, fromScope: token.scope, token: tokenId, source: source)
         }
         state.tokens[tokenId]!.state = .ready
-        do {
+        perform({
+            let n = processes[token.process].spec.nodes[token.node]
+            if !n.extensions.taskListeners.isEmpty { try runTaskListeners(n, event: "complete", token: tokenId) }
             try leave(tokenId)
-        } catch let error as RunError {
-            fail(error)
-        } catch {
-            fail(RunError(message: "\(error)", element: process.spec.nodes[token.node].id))
-        }
+        }, at: token)
         runAgenda()
     }
 

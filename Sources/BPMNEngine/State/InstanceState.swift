@@ -45,6 +45,14 @@ public struct InstanceState: Codable, Sendable {
     public var scopes: [Int: ScopeInstance]
     public var nextTokenId: Int
     public var nextScopeId: Int
+    /// Messages, signals, timers and conditions that tokens and scopes wait for.
+    public var subscriptions: [Int: EventSubscription]
+    public var nextSubscriptionId: Int
+    /// The processes tokens run in: index 0 is the started one, others were reached through call
+    /// activities ("file#processId"), so a saved run can load them again.
+    public var processKeys: [String]
+    /// Listeners that cannot run here (Java classes) already reported in the trace, by element and event.
+    public var reportedListeners: Set<String>
     /// Sequence number of the last trace event written.
     public var seq: Int
     /// The run's clock: seconds since 1970, and whether it follows the wall clock.
@@ -59,6 +67,10 @@ public struct InstanceState: Codable, Sendable {
         self.scopes = [:]
         self.nextTokenId = 1
         self.nextScopeId = 1
+        self.subscriptions = [:]
+        self.nextSubscriptionId = 1
+        self.processKeys = []
+        self.reportedListeners = []
         self.seq = 0
         self.clock = clock
         self.clockIsVirtual = clockIsVirtual

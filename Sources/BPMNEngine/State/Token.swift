@@ -1,17 +1,26 @@
+import BPMNModel
 /// A token (Camunda: an execution) moving through the process. Plain value: saved with the state.
 public struct Token: Codable, Hashable, Sendable {
     public enum State: String, Codable, Sendable {
         /// On the agenda: about to execute its node.
         case ready
-        /// Stopped at a wait state (user task, waiting service task, catch event): needs input.
+        /// Stopped at a task a person (or an answers step) completes: user task, waiting service task.
         case waiting
+        /// Stopped at a catch event, receive task or event-based gateway until its event happens.
+        case waitingForEvent
         /// Arrived at a joining gateway and waits for the other tokens.
         case joined
-        /// Waiting at a sub-process node while the sub-process scope `childScope` runs.
+        /// Waiting at a scope node (sub-process, multi-instance body, call activity, event
+        /// sub-process) while the scope instance `childScope` runs.
         case inSubProcess
+        /// Threw a compensation event and waits for the compensation handlers to finish.
+        case waitingForCompensation
     }
 
     public var id: Int
+    /// Index of the process (in the run's list of loaded processes) whose node the token is at:
+    /// 0 is the process that was started, others were reached through call activities.
+    public var process: Int
     /// Index of the flow node the token is at.
     public var node: Int
     /// Id of the scope instance the token runs in (1 = the process instance).
@@ -23,36 +32,66 @@ public struct Token: Codable, Hashable, Sendable {
     public var childScope: Int?
     /// Order of arrival at a join, so the earliest-arrived token continues.
     public var arrivalSeq: Int
+    /// A compensation handler's token: the token that threw the compensation and waits for it.
+    public var compensating: Int?
 
-    public init(id: Int, node: Int, scope: Int, state: State = .ready, arrivedVia: Int? = nil) {
+    public init(id: Int, process: Int = 0, node: Int, scope: Int, state: State = .ready, arrivedVia: Int? = nil) {
         self.id = id
+        self.process = process
         self.node = node
         self.scope = scope
         self.state = state
         self.arrivedVia = arrivedVia
         self.childScope = nil
         self.arrivalSeq = 0
+        self.compensating = nil
     }
+
+    /// Whether the token waits for something from outside the run (a person or an event).
+    public var isWaitingForInput: Bool { state == .waiting || state == .waitingForEvent }
 }
 
-/// A scope instance: the process instance itself or a running embedded sub-process. Holds the
-/// variables declared in it; lookups fall through to the parent scope, as in Camunda.
+/// A scope instance: the process instance, a running sub-process, a multi-instance body or one
+/// of its instances, an activity's own scope for its input/output variables, or a called process.
+/// Holds the variables declared in it; lookups fall through to the parent scope, as in Camunda,
+/// except out of a called process, which sees only what `camunda:in` passed to it.
 public struct ScopeInstance: Codable, Hashable, Sendable {
+    public enum Kind: String, Codable, Sendable {
+        case process, subProcess, eventSubProcess, multiInstanceBody, multiInstanceInstance, activity, calledProcess
+    }
+
     public var id: Int
+    public var kind: Kind
+    /// The process (index into the run's loaded processes) whose nodes run in this scope.
+    public var process: Int
     public var parent: Int?
-    /// The sub-process node this scope runs, nil for the process instance.
+    /// The node this scope runs (sub-process, activity, multi-instance activity, call activity), nil
+    /// for the process instance.
     public var node: Int?
-    /// The token waiting at the sub-process node in the parent scope.
+    /// The token waiting at `node` in the parent scope (nil for activity scopes, whose token moves in).
     public var parentToken: Int?
     public var variables: [String: VariableValue]
+    /// Activities with a compensation handler that completed in this scope, oldest first.
+    public var compensable: [Int]
+    /// Multi-instance body: the elements still to run (sequential) and the instance count.
+    public var pendingElements: [VariableValue]?
+    /// Standard loop: how many times the activity has run.
+    public var loopCount: Int
 
-    public init(id: Int, parent: Int?, node: Int?, parentToken: Int?, variables: [String: VariableValue] = [:]) {
+    public init(id: Int, kind: Kind, process: Int = 0, parent: Int?, node: Int?, parentToken: Int?,
+                variables: [String: VariableValue] = [:]) {
         self.id = id
+        self.kind = kind
+        self.process = process
         self.parent = parent
         self.node = node
         self.parentToken = parentToken
         self.variables = variables
+        self.compensable = []
+        self.pendingElements = nil
+        self.loopCount = 0
     }
-}
 
-import BPMNModel
+    /// Whether variable lookups stop here (the root of a process instance or called process).
+    public var isVariableRoot: Bool { kind == .process || kind == .calledProcess }
+}

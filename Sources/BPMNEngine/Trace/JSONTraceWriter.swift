@@ -72,6 +72,10 @@ public final class JSONTraceWriter: TraceSink {
         JSONText.write(.array(summary.active.map { .string($0) }), into: &tail)
         tail += ",\"variables\":"
         JSONText.write(.object(summary.variables), into: &tail, pretty: false)
+        tail += ",\"pending\":"
+        JSONText.write(.array(summary.pending), into: &tail, pretty: false)
+        tail += ",\"scopes\":"
+        JSONText.write(.array(summary.scopes), into: &tail, pretty: false)
         tail += "}\n"
         write(tail)
         fflush(file)

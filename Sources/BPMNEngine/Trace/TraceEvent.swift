@@ -5,6 +5,8 @@ public struct TraceEvent: Sendable, Equatable {
     public enum Kind: String, Sendable {
         case processStarted, activityStarted, activityCompleted, flowTaken, gatewayDecision, variableSet
         case waiting, serviceSkipped, scriptFailed, tokenEnded, processCompleted, processFailed, processTerminated
+        case messageReceived, signalReceived, timerFired, errorThrown, escalationThrown, activityTerminated
+        case scopeStarted, scopeCompleted, messageSent, signalThrown, compensationThrown, conditionSatisfied, listenerSkipped
     }
 
     public var seq: Int
@@ -67,12 +69,20 @@ public struct TraceSummary: Sendable {
     public var error: RunError?
     public var active: [String]
     public var variables: [String: VariableValue]
+    /// Messages, signals, timers and conditions still waited for (see `PendingEvent`).
+    public var pending: [VariableValue]
+    /// The scope instances still running below the process instance (sub-processes, multi-instance
+    /// bodies and instances, activity scopes, called processes) with their local variables.
+    public var scopes: [VariableValue]
 
-    public init(status: RunStatus, error: RunError?, active: [String], variables: [String: VariableValue]) {
+    public init(status: RunStatus, error: RunError?, active: [String], variables: [String: VariableValue],
+                pending: [VariableValue] = [], scopes: [VariableValue] = []) {
+        self.scopes = scopes
         self.status = status
         self.error = error
         self.active = active
         self.variables = variables
+        self.pending = pending
     }
 }
 

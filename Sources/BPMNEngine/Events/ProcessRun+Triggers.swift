@@ -1,0 +1,114 @@
+import BPMNExpressions
+import BPMNModel
+import Foundation
+
+/// What happens when a subscribed event occurs: the catching boundary event, catch event, receive
+/// task, event-based gateway branch or event sub-process takes over.
+extension ProcessRun {
+    func trigger(_ sub: EventSubscription, variables: [String: VariableValue]) throws {
+        let p = processes[sub.process]
+        let n = p.spec.nodes[sub.node]
+        let keep = keepsSubscription(sub, node: n)
+        if keep {
+            try rearm(sub)
+        } else {
+            state.subscriptions.removeValue(forKey: sub.id)
+        }
+        switch n.kind {
+        case .boundaryEvent:
+            guard let host = sub.token, let hostToken = state.tokens[host] else { return }
+            let outer = placementScope(of: hostToken)
+            if n.cancelActivity {
+                cancelToken(host, reason: "interrupted by boundary event '\(n.id)'")
+            }
+            let token = newToken(process: sub.process, node: sub.node, scope: outer)
+            try setEventVariables(variables, token: token)
+            agenda.append(token)
+        case .startEvent:
+            try startEventSubProcess(scope: sub.scope, startEvent: sub.node, process: sub.process, variables: variables)
+        default:
+            guard let owner = sub.token, let t = state.tokens[owner] else { return }
+            removeSubscriptions(ownedBy: owner)
+            if t.node != sub.node {
+                // The token waits at an event-based gateway: the token moves to the event that
+                // happened; Camunda's history records the gateway as cancelled, and so does the trace.
+                if trace != nil {
+                    let g = p.spec.nodes[t.node]
+                    emit(.activityTerminated, element: g.id, type: g.kind.rawValue, name: g.name, token: owner, scope: t.scope,
+                         extra: [("reason", .string("event '\(n.id)' happened"))])
+                }
+                guard let flow = p.spec.nodes[t.node].outgoing.first(where: { p.spec.flows[$0].target == sub.node }) else { return }
+                state.tokens[owner]!.node = sub.node
+                state.tokens[owner]!.arrivedVia = flow
+                if trace != nil {
+                    let f = p.spec.flows[flow]
+                    emit(.flowTaken, element: f.id, type: "sequenceFlow", name: f.name, token: owner, scope: t.scope,
+                         extra: [("source", .string(f.sourceRef)), ("target", .string(f.targetRef))])
+                    emit(.activityStarted, element: n.id, type: n.kind.rawValue, name: n.name, token: owner, scope: t.scope)
+                }
+            }
+            state.tokens[owner]!.state = .ready
+            try setEventVariables(variables, token: owner)
+            try leave(owner)
+        }
+    }
+
+    /// Non-interrupting boundary events and event sub-processes keep listening; cycle timers repeat.
+    private func keepsSubscription(_ sub: EventSubscription, node n: FlowNode) -> Bool {
+        guard sub.id != 0 else { return false }
+        let nonInterrupting: Bool
+        switch n.kind {
+        case .boundaryEvent: nonInterrupting = !n.cancelActivity
+        case .startEvent: nonInterrupting = !n.isInterrupting
+        default: nonInterrupting = false
+        }
+        guard nonInterrupting else { return false }
+        if sub.kind == .timer { return n.eventDefinitions.first?.timeCycle != nil }
+        return true
+    }
+
+    /// A kept timer subscription moves to its next due time, or goes when the cycle is over.
+    private func rearm(_ sub: EventSubscription) throws {
+        guard sub.kind == .timer else { return }
+        let n = processes[sub.process].spec.nodes[sub.node]
+        guard let d = n.eventDefinitions.first, let due = sub.due else { return }
+        let (_, schedule) = try timerSchedule(of: d, node: n, token: sub.token, scope: sub.scope)
+        let fired = sub.fired + 1
+        let created = Date(timeIntervalSince1970: sub.created ?? due)
+        if let next = schedule.nextDue(firedAt: Date(timeIntervalSince1970: due), createdAt: created) {
+            state.subscriptions[sub.id]?.due = next.timeIntervalSince1970
+            state.subscriptions[sub.id]?.fired = fired
+        } else {
+            state.subscriptions.removeValue(forKey: sub.id)
+        }
+    }
+
+    /// Variables that came with a message or signal land where the catching token sees them.
+    func setEventVariables(_ variables: [String: VariableValue], token: Int) throws {
+        guard !variables.isEmpty, let t = state.tokens[token] else { return }
+        for name in variables.keys.sorted() {
+            setVariable(name, variables[name]!, fromScope: t.scope, token: token, source: "event")
+        }
+    }
+
+    /// Starts an event sub-process in `scope`; an interrupting one first cancels everything else
+    /// running in that scope, including its other subscriptions.
+    func startEventSubProcess(scope scopeId: Int, startEvent: Int, process: Int, variables: [String: VariableValue]) throws {
+        guard state.scopes[scopeId] != nil else { return }
+        let p = processes[process]
+        let start = p.spec.nodes[startEvent]
+        guard let espNode = start.parent else { return }
+        if start.isInterrupting {
+            cancelScopeContents(scopeId, reason: "interrupted by event sub-process '\(p.spec.nodes[espNode].id)'", removeScope: false)
+            for (id, s) in state.subscriptions where s.scope == scopeId { state.subscriptions.removeValue(forKey: id) }
+        }
+        let holder = newToken(process: process, node: espNode, scope: scopeId)
+        if trace != nil {
+            let n = p.spec.nodes[espNode]
+            emit(.activityStarted, element: n.id, type: n.kind.rawValue, name: n.name, token: holder, scope: scopeId)
+        }
+        let child = try startChildScope(kind: .eventSubProcess, process: process, node: espNode, parentToken: holder,
+                                        startEvent: startEvent)
+        try setEventVariables(variables, token: child)
+    }
+}
