@@ -115,4 +115,28 @@ final class PipedInputTests: XCTestCase {
         let t = try TraceDocument(data: Data(run.stdout.utf8), source: "standard output")
         XCTAssertEqual(t.active, ["Task_SubmitRequest"])
     }
+
+    func testServiceTaskIsCompletedByTypingItsResultVariables() throws {
+        let lines = [
+            "SE", "35", "y",                  // shipment form
+            "oops",                           // not name=value: explained, asked again
+            "carrierAvailable=true",          // JSON: a boolean
+            "carrierName=DHL Freight",        // not JSON: a string
+            "",                               // an empty line completes the service task
+            "JD014600003SE",                  // tracking number
+        ]
+        let trace = TemporaryFiles.url("service.json")
+        defer { try? FileManager.default.removeItem(at: trace) }
+        let run = try ProcessRunner.bpmnrun(["bpmn-samples/shipment-booking.bpmn", "--trace", trace.path],
+                                            input: .text(lines.joined(separator: "\n") + "\n"))
+        XCTAssertEqual(run.exitCode, 0, run.transcript)
+        XCTAssertTrue(run.stdout.contains("'oops' is not name=value"), run.transcript)
+        XCTAssertTrue(run.stdout.contains("com.acme.logistics.CarrierAvailabilityDelegate"), "says what the task would run: \(run.transcript)")
+        let t = try TraceDocument(file: trace)
+        XCTAssertEqual(t.status, "completed")
+        XCTAssertEqual(t.variables["carrierAvailable"], .bool(true))
+        XCTAssertEqual(t.variables["carrierName"], .string("DHL Freight"))
+        XCTAssertEqual(t.variables["shippingCost"], .number(165), "35 * 4 + 25 from the expression service task")
+        XCTAssertEqual(t.completedElements.last, "EndEvent_Booked")
+    }
 }

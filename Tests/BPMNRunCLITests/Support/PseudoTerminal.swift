@@ -14,7 +14,7 @@ final class PseudoTerminal {
     }
 
     let pid: pid_t
-    private let master: Int32
+    private var master: Int32
     private var raw: [UInt8] = []
     /// Offset in `screen` after the last expected text: later expectations look past it.
     private var cursor: String.Index?
@@ -72,8 +72,17 @@ final class PseudoTerminal {
             var status: Int32 = 0
             waitpid(pid, &status, 0)
         }
-        close(master)
+        if master >= 0 { close(master) }
     }
+
+    /// Closes the terminal, as when the user closes the window: the kernel hangs up the session.
+    func hangUp() {
+        close(master)
+        master = -1
+    }
+
+    /// Sends a signal to the program, as `kill PID` from another shell does.
+    func send(signal: Int32) { kill(pid, signal) }
 
     /// Types text on the keyboard (a line ends with "\r", as the Enter key sends).
     func type(_ text: String) throws {
@@ -134,6 +143,10 @@ final class PseudoTerminal {
 
     /// Reads what is available within the time; false when nothing came (or the slave is closed).
     private func readAvailable(waitingAtMost seconds: TimeInterval) -> Bool {
+        guard master >= 0 else {
+            usleep(useconds_t(max(0, min(seconds, 0.05)) * 1_000_000))
+            return false
+        }
         var fds = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
         let ready = poll(&fds, 1, Int32(max(0, min(seconds, 1)) * 1000))
         guard ready > 0, fds.revents & Int16(POLLIN) != 0 else { return false }
