@@ -76,8 +76,11 @@ final class SpiffDiagramCheckTests: XCTestCase {
     }
 
     func testFinishedBookDiagramsHaveNoProblems() throws {
-        XCTAssertEqual(SpiffDiagramCheck.problems(in: try book("dams_appointment.bpmn"), engine: engine).map(\.description), [])
-        XCTAssertEqual(SpiffDiagramCheck.problems(in: try book("dams_login.bpmn"), engine: engine).map(\.description), [])
+        // Load first: a skip thrown inside an assertion's autoclosure would count as a failure.
+        let appointment = try book("dams_appointment.bpmn")
+        let login = try book("dams_login.bpmn")
+        XCTAssertEqual(SpiffDiagramCheck.problems(in: appointment, engine: engine).map(\.description), [])
+        XCTAssertEqual(SpiffDiagramCheck.problems(in: login, engine: engine).map(\.description), [])
     }
 
     /// The sketches: every script task without a script and every gateway flow without a condition,
