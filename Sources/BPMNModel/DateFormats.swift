@@ -30,18 +30,27 @@ public enum DateFormats {
         guard year >= 1 else {
             return formatter(millis == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").string(from: date)
         }
-        var out = ""
-        out.reserveCapacity(24)
-        func digits(_ value: Int, _ width: Int) {
-            var text = String(value)
-            while text.utf8.count < width { text = "0" + text }
-            out += text
+        let length = millis == 0 ? 20 : 24
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var at = 0
+            func put(_ value: Int, _ width: Int) {
+                var v = value
+                for i in stride(from: width - 1, through: 0, by: -1) {
+                    buffer[at + i] = UInt8(ascii: "0") + UInt8(v % 10)
+                    v /= 10
+                }
+                at += width
+            }
+            func put(_ ascii: Unicode.Scalar) {
+                buffer[at] = UInt8(ascii: ascii)
+                at += 1
+            }
+            put(year, 4); put("-"); put(month, 2); put("-"); put(day, 2); put("T")
+            put(secondOfDay / 3600, 2); put(":"); put(secondOfDay / 60 % 60, 2); put(":"); put(secondOfDay % 60, 2)
+            if millis != 0 { put("."); put(millis, 3) }
+            put("Z")
+            return at
         }
-        digits(year, 4); out += "-"; digits(month, 2); out += "-"; digits(day, 2); out += "T"
-        digits(secondOfDay / 3600, 2); out += ":"; digits(secondOfDay / 60 % 60, 2); out += ":"; digits(secondOfDay % 60, 2)
-        if millis != 0 { out += "."; digits(millis, 3) }
-        out += "Z"
-        return out
     }
 
     /// Proleptic Gregorian year, month, day of a day count from 1970-01-01 (H. Hinnant's

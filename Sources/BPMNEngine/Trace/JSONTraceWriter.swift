@@ -50,7 +50,8 @@ public final class JSONTraceWriter: TraceSink {
 
     public func record(_ event: TraceEvent) {
         guard !finished else { return }
-        write((eventCount == 0 ? "\n" : ",\n") + event.json())
+        fputs(eventCount == 0 ? "\n" : ",\n", file)
+        write(event.json())
         eventCount += 1
     }
 

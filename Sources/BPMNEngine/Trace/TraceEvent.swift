@@ -42,7 +42,9 @@ public struct TraceEvent: Sendable, Equatable {
 
     /// The event as one JSON object.
     public func json() -> String {
-        var out = "{\"seq\":\(seq),\"at\":"
+        var out = ""
+        out.reserveCapacity(256)  // one allocation for a typical event
+        out += "{\"seq\":\(seq),\"at\":"
         JSONText.writeString(at, into: &out)
         out += ",\"event\":\"\(kind.rawValue)\""
         if let element { out += ",\"element\":"; JSONText.writeString(element, into: &out) }
