@@ -13,6 +13,19 @@ enum Clock {
         return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
     }
 
+    /// CPU time (user + system) this process has used, in nanoseconds. On a shared machine this
+    /// shows the work done even when other processes take the CPU away from the wall clock.
+    static func cpuNanoseconds() -> UInt64 {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        func ns(_ t: timeval) -> UInt64 { UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_usec) * 1000 }
+        return ns(usage.ru_utime) + ns(usage.ru_stime)
+    }
+
     /// Peak resident set size of this process so far, in kilobytes (Linux reports ru_maxrss in KB).
     static func peakResidentKB() -> Int {
         var usage = rusage()

@@ -5,21 +5,28 @@ import BPMNParser
 /// Timestamps taken every time the engine checks for interruption (every 1024 node executions),
 /// so the cost of the first and last tenth of one long run can be compared without touching the
 /// engine's hot path.
+/// Both wall-clock and CPU time are kept: on a shared machine the CPU time shows whether the work
+/// per node grows, whatever else runs.
 final class ProgressSampler: @unchecked Sendable {
     var stamps: [UInt64] = []
-    init(expected: Int) { stamps.reserveCapacity(expected / 1024 + 16) }
+    var cpuStamps: [UInt64] = []
+    init(expected: Int) {
+        stamps.reserveCapacity(expected / 1024 + 16)
+        cpuStamps.reserveCapacity(expected / 1024 + 16)
+    }
     func sample() -> Bool {
         stamps.append(Clock.nanoseconds())
+        cpuStamps.append(Clock.cpuNanoseconds())
         return false
     }
 
     /// Nanoseconds per node over the first and the last `fraction` of the samples.
-    func edgeCosts(fraction: Double, stepsPerSample: Int) -> (first: Double, last: Double)? {
-        let n = stamps.count
+    func edgeCosts(_ series: [UInt64], fraction: Double, stepsPerSample: Int) -> (first: Double, last: Double)? {
+        let n = series.count
         let span = Int(Double(n) * fraction)
         guard span >= 1, n > 2 * span else { return nil }
-        let first = Double(stamps[span] - stamps[0]) / Double(span * stepsPerSample)
-        let last = Double(stamps[n - 1] - stamps[n - 1 - span]) / Double(span * stepsPerSample)
+        let first = Double(series[span] - series[0]) / Double(span * stepsPerSample)
+        let last = Double(series[n - 1] - series[n - 1 - span]) / Double(span * stepsPerSample)
         return (first, last)
     }
 }
@@ -33,9 +40,9 @@ enum LoopBenchmark {
         let spec = try ExecutableProcess.selectProcess(in: definitions, id: nil)
         let process = try ProcessCompiler.compile(definitions, process: spec)
 
-        var perNode = Timings()
+        var perNode = Timings(), cpuPerNode = Timings()
         var nodes = 0
-        var firstTenth = Timings(), lastTenth = Timings()
+        var firstTenth = Timings(), lastTenth = Timings(), cpuFirstTenth = Timings(), cpuLastTenth = Timings()
         var status = ""
         var checked = "not checked"
         for _ in 0..<max(1, repeats) {
@@ -44,15 +51,21 @@ enum LoopBenchmark {
             options.shouldInterrupt = { sampler.sample() }
             let writer = try tracePath.map { try JSONTraceWriter(path: $0, diagramFile: path, processId: process.processId) }
             let run = ProcessRun(process: process, options: options, trace: writer)
+            let c0 = Clock.cpuNanoseconds()
             let t0 = Clock.nanoseconds()
             run.start()
             run.finishTrace()
             let t1 = Clock.nanoseconds()
+            let c1 = Clock.cpuNanoseconds()
             nodes = run.nodeExecutions
             perNode.samples.append(Double(t1 - t0) / Double(max(1, nodes)))
-            if let edges = sampler.edgeCosts(fraction: 0.1, stepsPerSample: 1024) {
+            cpuPerNode.samples.append(Double(c1 - c0) / Double(max(1, nodes)))
+            if let edges = sampler.edgeCosts(sampler.stamps, fraction: 0.1, stepsPerSample: 1024),
+               let cpuEdges = sampler.edgeCosts(sampler.cpuStamps, fraction: 0.1, stepsPerSample: 1024) {
                 firstTenth.samples.append(edges.first)
                 lastTenth.samples.append(edges.last)
+                cpuFirstTenth.samples.append(cpuEdges.first)
+                cpuLastTenth.samples.append(cpuEdges.last)
             }
             status = run.state.status.rawValue
             if let (name, want) = expect {
@@ -68,10 +81,13 @@ enum LoopBenchmark {
             ("check", checked), ("flow_nodes_executed", "\(nodes)"),
             ("ns_per_node_median", format(perNode.median, digits: 1)), ("ns_per_node_min", format(perNode.min, digits: 1)),
             ("run_ms_median", format(perNode.median * Double(nodes) / 1e6)),
+            ("cpu_ns_per_node_median", format(cpuPerNode.median, digits: 1)), ("cpu_ns_per_node_min", format(cpuPerNode.min, digits: 1)),
         ]
         if !firstTenth.samples.isEmpty {
             out.append(("ns_per_node_first_10pct", format(firstTenth.median, digits: 1)))
             out.append(("ns_per_node_last_10pct", format(lastTenth.median, digits: 1)))
+            out.append(("cpu_ns_per_node_first_10pct", format(cpuFirstTenth.median, digits: 1)))
+            out.append(("cpu_ns_per_node_last_10pct", format(cpuLastTenth.median, digits: 1)))
         }
         out.append(("peak_rss_kb", "\(Clock.peakResidentKB())"))
         return out
