@@ -68,6 +68,13 @@ public enum JSONText {
 
     public static func writeString(_ s: String, into out: inout String) {
         out += "\""
+        // Almost every string in a trace (ids, names, types, times) needs no escaping: append it
+        // whole instead of scalar by scalar.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

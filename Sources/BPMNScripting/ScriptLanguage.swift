@@ -1,4 +1,5 @@
 import Foundation
+import BPMNModel
 
 /// The language of a Camunda script (`scriptFormat` attribute of a script task, listener, condition
 /// or input/output mapping). Mapping is case-insensitive and ignores surrounding white space.
@@ -8,7 +9,7 @@ public enum ScriptLanguage: Hashable, Sendable {
     case other(String)
 
     public init(format: String?) {
-        let trimmed = (format ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = (format ?? "").trimmingWhitespace()
         switch trimmed.lowercased() {
         case "", "juel": self = .juel
         case "javascript", "ecmascript", "js", "graal.js", "graaljs", "nashorn", "rhino",

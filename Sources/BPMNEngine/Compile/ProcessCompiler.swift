@@ -40,7 +40,7 @@ public enum ProcessCompiler {
             if flow.source == nil { problem(flow.location, flow.id, "Invalid source '\(flow.sourceRef)' of sequence flow '\(flow.id)'") }
             if flow.target == nil { problem(flow.location, flow.id, "Invalid destination '\(flow.targetRef)' of sequence flow '\(flow.id)'") }
             guard let condition = flow.condition else { continue }
-            let text = condition.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = condition.text.trimmingWhitespace()
             if text.isEmpty { continue }
             switch ScriptLanguage(format: condition.language) {
             case .javascript:
@@ -64,7 +64,7 @@ public enum ProcessCompiler {
             // Script tasks: JUEL by default (Camunda's default language), JavaScript, nothing else.
             if node.kind == .scriptTask {
                 let script = node.script
-                let body = script?.body?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                let body = script?.body?.trimmingWhitespace() ?? ""
                 if script?.resource != nil && body.isEmpty {
                     problem(script?.location ?? node.location, node.id,
                             "the script task loads its script from camunda:resource '\(script!.resource!)', which bpmnrun cannot read; put the script inline")

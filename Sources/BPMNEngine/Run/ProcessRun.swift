@@ -33,7 +33,7 @@ public final class ProcessRun {
     /// How many subscriptions caught the last signal.
     var signalCatchCount = 0
     var stepsSinceInterruptCheck = 0
-    private var cachedTimeSecond: Int64 = .min
+    private var cachedTimeMillis: Double = .nan
     private var cachedTimeText = ""
     /// Number of flow nodes executed so far (for benchmarks and summaries).
     public private(set) var nodeExecutions = 0
@@ -406,16 +406,13 @@ public final class ProcessRun {
         return Date(timeIntervalSince1970: state.clock)
     }
 
+    /// The clock as trace text, formatted once per millisecond: a traced run writes several events
+    /// per millisecond, all with the same time stamp.
     private func clockText() -> String {
-        let date = now
-        let second = Int64(date.timeIntervalSince1970.rounded(.down))
-        if second != cachedTimeSecond || date.timeIntervalSince1970 != Double(second) {
-            if date.timeIntervalSince1970 == Double(second) {
-                cachedTimeSecond = second
-                cachedTimeText = DateFormats.iso8601String(date)
-            } else {
-                return DateFormats.iso8601String(date)
-            }
+        let ms = (now.timeIntervalSince1970 * 1000).rounded()
+        if ms != cachedTimeMillis {
+            cachedTimeMillis = ms
+            cachedTimeText = DateFormats.iso8601String(Date(timeIntervalSince1970: ms / 1000))
         }
         return cachedTimeText
     }

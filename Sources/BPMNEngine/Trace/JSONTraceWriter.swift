@@ -10,6 +10,8 @@ public final class JSONTraceWriter: TraceSink {
     private let file: UnsafeMutablePointer<FILE>
     private let ownsFile: Bool
     private var eventCount = 0
+    /// Reused for every event, so writing one allocates nothing once it has grown.
+    private var buffer = JSONByteWriter(capacity: 1024)
     private var finished = false
     public let path: String
 
@@ -50,7 +52,10 @@ public final class JSONTraceWriter: TraceSink {
 
     public func record(_ event: TraceEvent) {
         guard !finished else { return }
-        write((eventCount == 0 ? "\n" : ",\n") + event.json())
+        buffer.removeAll()
+        buffer.raw(eventCount == 0 ? "\n" : ",\n")
+        event.write(into: &buffer)
+        buffer.bytes.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, file) }
         eventCount += 1
     }
 

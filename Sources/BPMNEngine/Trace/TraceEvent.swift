@@ -44,22 +44,33 @@ public struct TraceEvent: Sendable, Equatable {
 
     /// The event as one JSON object.
     public func json() -> String {
-        var out = "{\"seq\":\(seq),\"at\":"
-        JSONText.writeString(at, into: &out)
-        out += ",\"event\":\"\(kind.rawValue)\""
-        if let element { out += ",\"element\":"; JSONText.writeString(element, into: &out) }
-        if let type { out += ",\"type\":\"\(type)\"" }
-        if let name { out += ",\"name\":"; JSONText.writeString(name, into: &out) }
-        if let token { out += ",\"token\":\(token)" }
-        if let scope { out += ",\"scope\":\(scope)" }
+        var writer = JSONByteWriter(capacity: 256)
+        write(into: &writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    /// Appends the event as one JSON object (bytes, not a String: a traced run writes several
+    /// events per flow node).
+    public func write(into w: inout JSONByteWriter) {
+        w.raw("{\"seq\":")
+        w.integer(seq)
+        w.raw(",\"at\":")
+        w.string(at)
+        w.raw(",\"event\":\"")
+        w.raw(kind.rawValue)
+        w.raw("\"")
+        if let element { w.raw(",\"element\":"); w.string(element) }
+        if let type { w.raw(",\"type\":"); w.string(type) }
+        if let name { w.raw(",\"name\":"); w.string(name) }
+        if let token { w.raw(",\"token\":"); w.integer(token) }
+        if let scope { w.raw(",\"scope\":"); w.integer(scope) }
         for (key, value) in extra {
-            out += ","
-            JSONText.writeString(key, into: &out)
-            out += ":"
-            JSONText.write(value, into: &out)
+            w.raw(",")
+            w.string(key)
+            w.raw(":")
+            w.value(value)
         }
-        out += "}"
-        return out
+        w.raw("}")
     }
 }
 
