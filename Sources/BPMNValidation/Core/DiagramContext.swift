@@ -45,6 +45,27 @@ public final class DiagramContext {
         }
     }
 
+    private var languages: [String: ScriptLanguage] = [:]
+    private var memo: [String: Any] = [:]
+
+    /// A value computed once per file and shared by the rules that need it (flow graphs, ...).
+    public func shared<T>(_ key: String, _ make: () -> T) -> T {
+        if let v = memo[key] as? T { return v }
+        let v = make()
+        memo[key] = v
+        return v
+    }
+
+    /// `ScriptLanguage(format:)`, remembered per format text (diagrams repeat a handful of
+    /// formats thousands of times, and the mapping trims and lowercases).
+    public func language(of format: String?) -> ScriptLanguage {
+        let key = format ?? ""
+        if let known = languages[key] { return known }
+        let l = ScriptLanguage(format: format)
+        languages[key] = l
+        return l
+    }
+
     /// A syntax checker for a script language, or nil when bpmnrun has none for it.
     public func checker(for language: ScriptLanguage) -> (any ScriptSyntaxChecker)? {
         if let c = checkers[language] { return c }

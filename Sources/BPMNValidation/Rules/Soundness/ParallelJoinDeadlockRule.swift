@@ -44,7 +44,7 @@ enum SplitJoinScan {
         for p in diagram.executableProcesses {
             let joins = p.nodes.indices.filter { joinKinds.contains(p.nodes[$0].kind) && p.nodes[$0].incoming.count > 1 }
             guard !joins.isEmpty else { continue }
-            let g = FlowGraph(p)
+            let g = diagram.shared("graph:" + p.id) { FlowGraph(p) }
             var reported: Set<Int> = []
             for (s, split) in p.nodes.enumerated() where splitKinds.contains(split.kind) && split.outgoing.count > 1 {
                 let reach = BranchReach(graph: g, split: s)
