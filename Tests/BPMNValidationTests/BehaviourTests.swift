@@ -1,0 +1,137 @@
+import BPMNModel
+import BPMNScripting
+import Foundation
+import XCTest
+@testable import BPMNValidation
+
+/// What users rely on beyond "the rule fires": positions, paths, scoping, configuration.
+final class BehaviourTests: XCTestCase {
+    /// Every rule off but one.
+    func only(_ id: String) -> RuleConfiguration {
+        var levels: [String: RuleLevel] = [:]
+        for r in RuleRegistry.all { levels[r.id] = .off }
+        levels[id] = .error
+        return RuleConfiguration(levels: levels)
+    }
+
+    func testJUELErrorNamesTheColumnInsideTheExpression() throws {
+        let xml = RuleExample.process("<bpmn:userTask id=\"Approve\" camunda:assignee=\"${manager.}\" />").xml
+        let f = try XCTUnwrap(validate(xml, config: only("juel-syntax")).first)
+        XCTAssertEqual(f.elementId, "Approve")
+        XCTAssertTrue(f.message.contains("camunda:assignee: Error parsing '${manager.}'"), f.message)
+        XCTAssertTrue(f.message.contains("(column 11 of the expression)"), f.message)
+    }
+
+    func testSpinFunctionsAreAccepted() throws {
+        let xml = RuleExample.process("<bpmn:serviceTask id=\"T\" camunda:expression=\"${JSON(payload).prop('a')}\" />").xml
+        XCTAssertTrue(try validate(xml, config: only("juel-syntax")).isEmpty)
+    }
+
+    func testJavaScriptErrorLineIsMappedIntoTheFile() throws {
+        let xml = RuleExample.process("""
+        <bpmn:scriptTask id="Compute" scriptFormat="javascript">
+          <bpmn:script>var a = 1;
+        var b = 2;
+        var c = (a + ;</bpmn:script>
+        </bpmn:scriptTask>
+        """).xml
+        let f = try XCTUnwrap(validate(xml, config: only("script-syntax")).first)
+        let scriptLine = xml.components(separatedBy: "\n").firstIndex { $0.contains("<bpmn:script>") }! + 1
+        XCTAssertEqual(f.location.line, scriptLine + 2, f.message)
+        XCTAssertTrue(f.message.contains("at line 3"), f.message)
+    }
+
+    func testScriptCheckerHookForOtherLanguages() throws {
+        final class MarkerChecker: ScriptSyntaxChecker {
+            func check(_ source: String) -> ScriptSyntaxProblem? {
+                source.contains("def ") && !source.contains(":") ? ScriptSyntaxProblem(message: "expected ':'", line: 1) : nil
+            }
+        }
+        let xml = RuleExample.process("<bpmn:scriptTask id=\"Py\" scriptFormat=\"python\"><bpmn:script>def f()</bpmn:script></bpmn:scriptTask>").xml
+        // Without a Python checker: a warning that it cannot be checked, no syntax finding.
+        var findings = try validate(xml)
+        XCTAssertTrue(findings.contains { $0.ruleId == "script-format-unsupported" && $0.severity == .warning })
+        XCTAssertFalse(findings.contains { $0.ruleId == "script-syntax" })
+        // With one registered (what the embedded interpreter does): its verdict is reported.
+        let registry = ScriptCheckerRegistry()
+        registry.register(.python) { MarkerChecker() }
+        let definitions = try BPMNLoaderShim.load(xml)
+        let validator = Validator(configs: try ConfigResolver(), checkers: registry)
+        findings = validator.check(definitions, library: ProcessLibrary(), config: .recommended).findings
+        XCTAssertTrue(findings.contains { $0.ruleId == "script-syntax" && $0.message.contains("expected ':'") })
+        XCTAssertFalse(findings.contains { $0.ruleId == "script-format-unsupported" })
+    }
+
+    func testNotWellFormedHasLibxml2LineAndColumn() throws {
+        let findings = try validate("<?xml version=\"1.0\"?>\n<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">\n  <process id=\"P\"></proces>\n</definitions>\n")
+        let f = try XCTUnwrap(findings.first)
+        XCTAssertEqual(f.ruleId, "xml-well-formed")
+        XCTAssertEqual(f.location.line, 3)
+        XCTAssertGreaterThan(f.location.column, 1)
+    }
+
+    func testDeadlockNamesBothBranches() throws {
+        let example = ParallelJoinDeadlockRule.examples.triggering[0]
+        let f = try XCTUnwrap(validate(example.xml, config: only("parallel-join-deadlock")).first)
+        XCTAssertEqual(f.elementId, "Join")
+        XCTAssertEqual(f.path, ["Choose", "A", "Join"])
+        XCTAssertTrue(f.message.contains("Choose -> B -> Join"), f.message)
+    }
+
+    func testEndlessLoopNamesTheCycle() throws {
+        let example = EndlessLoopRule.examples.triggering[0]
+        let f = try XCTUnwrap(validate(example.xml, config: only("endless-loop")).first)
+        XCTAssertEqual(f.path, ["Merge", "Work", "Merge"])
+        // The same loop through a user task never ends but does not spin: the other rule.
+        let waiting = NoPathToEndRule.examples.triggering[0]
+        XCTAssertTrue(try validate(waiting.xml, config: only("endless-loop")).isEmpty)
+        XCTAssertEqual(try validate(waiting.xml, config: only("no-path-to-end")).first?.path, ["Merge", "Review", "Merge"])
+    }
+
+    func testCamundaRulesSkipProcessesCamundaDoesNotDeploy() throws {
+        let xml = RuleExample.definitions("""
+        <bpmn:process id="Documentation" isExecutable="false"><bpmn:serviceTask id="Undefined" /></bpmn:process>
+        <bpmn:process id="Runs" isExecutable="true" camunda:historyTimeToLive="1"><bpmn:startEvent id="S" /></bpmn:process>
+        """).xml
+        XCTAssertTrue(try validate(xml, config: only("camunda-service-task-implementation")).isEmpty)
+    }
+
+    func testCamundaExtensionIdsAreNotXMLIds() throws {
+        let xml = RuleExample.process("""
+        <bpmn:userTask id="A"><bpmn:extensionElements><camunda:formData><camunda:formField id="name" type="string" /></camunda:formData></bpmn:extensionElements></bpmn:userTask>
+        <bpmn:userTask id="B"><bpmn:extensionElements><camunda:formData><camunda:formField id="name" type="string" /></camunda:formData></bpmn:extensionElements></bpmn:userTask>
+        """).xml
+        XCTAssertTrue(try validate(xml, config: only("duplicate-id")).isEmpty)
+    }
+
+    func testPresetsAndExtendsChain() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cfg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("a/b"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "{\"extends\": \"camunda7\", \"rules\": {\"no-bpmndi\": \"error\"}}".write(to: folder.appendingPathComponent("base.json"), atomically: true, encoding: .utf8)
+        try "{\"extends\": \"../base.json\", \"rules\": {\"endless-loop\": \"warn\"}}".write(to: folder.appendingPathComponent("a/.bpmnrunrc.json"), atomically: true, encoding: .utf8)
+        let config = try ConfigResolver().configuration(forFile: folder.appendingPathComponent("a/b/x.bpmn").path)
+        XCTAssertEqual(config.level(of: "label-required"), .off, "camunda7 turns modelling rules off")
+        XCTAssertEqual(config.level(of: "no-bpmndi"), .error, "the base file turns it back on")
+        XCTAssertEqual(config.level(of: "endless-loop"), .warn)
+        XCTAssertEqual(config.level(of: "camunda-history-time-to-live"), .error)
+        let overridden = try ConfigResolver(overrides: ["endless-loop": .off]).configuration(forFile: folder.appendingPathComponent("a/b/x.bpmn").path)
+        XCTAssertEqual(overridden.level(of: "endless-loop"), .off)
+        // Without any file: the recommended preset.
+        XCTAssertEqual(try ConfigResolver().configuration(forFile: "/x.bpmn").level(of: "label-required"), .warn)
+    }
+
+    func testRulesMarkdownListsEveryRule() {
+        let md = RulesMarkdown.render()
+        for rule in RuleRegistry.all { XCTAssertTrue(md.contains("### \(rule.id)"), rule.id) }
+    }
+}
+
+import BPMNParser
+
+/// Loads an in-memory document with the validator's index.
+enum BPMNLoaderShim {
+    static func load(_ xml: String) throws -> BPMNDefinitions {
+        try BPMNLoader.load(data: Array(xml.utf8), fileName: "test.bpmn", collectingIndex: true)
+    }
+}
