@@ -121,9 +121,11 @@ final class BehaviourTests: XCTestCase {
         XCTAssertEqual(try ConfigResolver().configuration(forFile: "/x.bpmn").level(of: "label-required"), .warn)
     }
 
-    func testRulesMarkdownListsEveryRule() {
+    func testRulesMarkdownListsEveryRuleAndDocsAreCurrent() throws {
         let md = RulesMarkdown.render()
         for rule in RuleRegistry.all { XCTAssertTrue(md.contains("### \(rule.id)"), rule.id) }
+        let committed = try String(contentsOf: packageRoot.appendingPathComponent("docs/rules.md"), encoding: .utf8)
+        XCTAssertEqual(committed, md, "docs/rules.md is out of date: run `bpmnrun validate --list-rules --format markdown > docs/rules.md`")
     }
 }
 

@@ -17,7 +17,7 @@ public enum RulesMarkdown {
             }
             out += "\n"
             for r in rules {
-                out += "### \(r.id)\n\n\(r.summary)\n\nDefault level: `\(r.defaultLevel.rawValue)`.\n\n"
+                out += "### \(r.id)\n\n\(text(r.summary))\n\nDefault level: `\(r.defaultLevel.rawValue)`.\n\n"
                 if let example = r.examples.triggering.first {
                     out += "Triggers it:\n\n```xml\n\(snippet(example))\n```\n\n"
                 }
@@ -29,7 +29,10 @@ public enum RulesMarkdown {
         return out
     }
 
-    static func cell(_ s: String) -> String { s.replacingAll("|", "\\|") }
+    static func cell(_ s: String) -> String { text(s).replacingAll("|", "\\|") }
+
+    /// Markdown text: element names such as <incoming> must not read as HTML.
+    static func text(_ s: String) -> String { s.replacingAll("<", "&lt;").replacingAll(">", "&gt;") }
 
     static func snippet(_ e: RuleExample) -> String {
         switch e {
