@@ -121,6 +121,20 @@ final class BehaviourTests: XCTestCase {
         XCTAssertEqual(try ConfigResolver().configuration(forFile: "/x.bpmn").level(of: "label-required"), .warn)
     }
 
+    func testCustomFormTypesFromTheConfiguration() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("types-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "{\"formTypes\": [\"multiSelect\"]}".write(to: folder.appendingPathComponent(".bpmnrunrc.json"), atomically: true, encoding: .utf8)
+        let xml = RuleExample.process("<bpmn:userTask id=\"Pick\"><bpmn:extensionElements><camunda:formData><camunda:formField id=\"genres\" type=\"multiSelect\" /><camunda:formField id=\"n\" type=\"double\" /></camunda:formData></bpmn:extensionElements></bpmn:userTask>").xml
+        let file = folder.appendingPathComponent("p.bpmn")
+        try xml.write(to: file, atomically: true, encoding: .utf8)
+        let findings = try Validator(configs: try ConfigResolver()).validate([.file(file.path)]).files[0].findings
+            .filter { $0.ruleId == "camunda-form-field-type" }
+        XCTAssertEqual(findings.count, 1)
+        XCTAssertTrue(findings[0].message.contains("unknown type 'double'"), findings[0].message)
+    }
+
     func testRulesMarkdownListsEveryRuleAndDocsAreCurrent() throws {
         let md = RulesMarkdown.render()
         for rule in RuleRegistry.all { XCTAssertTrue(md.contains("### \(rule.id)"), rule.id) }

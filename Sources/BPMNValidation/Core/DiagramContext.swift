@@ -13,12 +13,15 @@ public final class DiagramContext {
     public let definitions: BPMNDefinitions
     public let index: DocumentIndex
     public let library: ProcessLibrary
+    /// The configuration the file is checked with (rules read options such as custom form types).
+    public let configuration: RuleConfiguration
     private let checkerRegistry: ScriptCheckerRegistry
     private var checkers: [ScriptLanguage: any ScriptSyntaxChecker] = [:]
 
     public init(definitions: BPMNDefinitions, library: ProcessLibrary = ProcessLibrary(),
-                checkers: ScriptCheckerRegistry = .shared) {
+                configuration: RuleConfiguration = .recommended, checkers: ScriptCheckerRegistry = .shared) {
         self.definitions = definitions
+        self.configuration = configuration
         self.index = definitions.index ?? DocumentIndex()
         self.library = library
         self.checkerRegistry = checkers

@@ -78,7 +78,7 @@ public final class Validator: @unchecked Sendable {
 
     /// Checks one loaded diagram.
     public func check(_ definitions: BPMNDefinitions, library: ProcessLibrary, config: RuleConfiguration) -> FileReport {
-        let context = DiagramContext(definitions: definitions, library: library, checkers: checkers)
+        let context = DiagramContext(definitions: definitions, library: library, configuration: config, checkers: checkers)
         var findings: [Finding] = []
         let profile = Validator.profiling
         for rule in rules {

@@ -6,7 +6,8 @@ public enum RulesMarkdown {
         out += "`Sources/BPMNValidation/Rules/`; do not edit by hand. Levels: `error` fails the check (exit 1),\n"
         out += "`warn` only with `--strict`, `off` skips the rule. Presets: `recommended` (every rule at its\n"
         out += "default level, used when no configuration is found) and `camunda7` (modelling-style rules off;\n"
-        out += "history time to live and a missing `isExecutable` are errors).\n\n"
+        out += "history time to live, a missing `isExecutable` and a file without executable process are errors).\n"
+        out += "`.bpmnrunrc.json` may list custom form field types the engine registers: `\"formTypes\": [\"multiSelect\"]`.\n\n"
         let camunda7 = Preset.camunda7.levels
         for category in RuleCategory.allCases {
             let rules = RuleRegistry.all.filter { $0.category == category }
