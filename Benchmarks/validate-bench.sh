@@ -16,14 +16,15 @@ swift build -c release --product bpmnrun >/dev/null
 bin="$root/.build/release/bpmnrun"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-python3 "$shared/tools/gen_big_bpmn.py" -o "$tmp/big20k.bpmn" --tasks 20000 --parallel 4 --xor-depth 3 --loop 3 >/dev/null
+python3 "$shared/tools/gen_big_bpmn.py" -o "$tmp/big20k.bpmn" --tasks 20000 --parallel 4 --xor-depth 3 --loop 3 >/dev/null 2>&1
 
 measure() {  # name, then the command
   local name=$1; shift
   local times=() rss=0
   for _ in $(seq "$runs"); do
     /usr/bin/time -f "%e %M" -o "$tmp/t" "$@" >/dev/null 2>&1 || true
-    read -r secs kb < "$tmp/t"
+    # (GNU time puts "Command exited with non-zero status 1" first when errors were found.)
+    read -r secs kb < <(tail -1 "$tmp/t")
     times+=("$secs")
     [ "$kb" -gt "$rss" ] && rss=$kb
   done

@@ -72,10 +72,13 @@ public final class DiagramContext {
     /// A syntax checker for a script language, or nil when bpmnrun has none for it.
     public func checker(for language: ScriptLanguage) -> (any ScriptSyntaxChecker)? {
         if let c = checkers[language] { return c }
-        guard let make = checkerRegistry.factory(for: language) else { return nil }
-        let c = make()
+        guard let c = checkerRegistry.checkOut(language) else { return nil }
         checkers[language] = c
         return c
+    }
+
+    deinit {
+        for (language, c) in checkers { checkerRegistry.checkIn(c, for: language) }
     }
 
     /// The first message / signal / error / escalation / process with this id, if any.
