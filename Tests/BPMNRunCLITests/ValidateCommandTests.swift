@@ -237,6 +237,25 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertTrue(line.hasPrefix("::error file=\(escapedPath),line=7,col=3,title=bpmnrun unresolved-reference::Invalid destination 'Missing'"), String(line))
     }
 
+    func testCalledElementsResolveAcrossFilesAndLibFolders() throws {
+        let caller = try write("app/caller.bpmn", Self.header + """
+        <bpmn:process id="Caller" isExecutable="true" camunda:historyTimeToLive="30">
+          <bpmn:startEvent id="Start" name="Start" />
+          <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Call" />
+          <bpmn:callActivity id="Call" name="Call" calledElement="Shared" />
+          <bpmn:sequenceFlow id="F2" sourceRef="Call" targetRef="End" />
+          <bpmn:endEvent id="End" name="End" />
+        </bpmn:process>
+        </bpmn:definitions>
+        """)
+        _ = try write("lib/shared.bpmn", Self.good.replacingOccurrences(of: "id=\"Good\"", with: "id=\"Shared\""))
+        var (_, out, _) = try run(["validate", caller])
+        XCTAssertTrue(out.contains("calledElement 'Shared' is not a process in the checked files"), out)
+        (_, out, _) = try run(["validate", caller, "--lib", folder.appendingPathComponent("lib").path])
+        XCTAssertFalse(out.contains("called-element-unresolved"), out)
+        XCTAssertEqual(try run(["validate", caller, "--lib", folder.appendingPathComponent("nope").path]).0, 2)
+    }
+
     func testListRules() throws {
         var (code, out, _) = try run(["validate", "--list-rules"])
         XCTAssertEqual(code, 0)
