@@ -6,5 +6,5 @@ let camunda7Rules: [any ValidationRule.Type] = [
     ServiceTaskImplementationRule.self, CallActivityRule.self, FormFieldTypeRule.self, FormFieldValuesRule.self,
     ErrorEventRule.self, MessageRule.self, SignalRule.self, EscalationRule.self, EventSubscriptionRule.self,
     CompensationRule.self, ConditionalEventRule.self, ListenerRule.self, InputOutputRule.self, VariableMappingRule.self,
-    PriorityRule.self, FormReferenceRule.self,
+    PriorityRule.self, FormReferenceRule.self, FieldInjectionRule.self, DecisionResultMapperRule.self, AsyncAfterFlowIdRule.self,
 ]
