@@ -78,6 +78,45 @@ final class BehaviourTests: XCTestCase {
         XCTAssertTrue(f.message.contains("Choose -> B -> Join"), f.message)
     }
 
+    /// The split/join analysis cuts its search at merges and post-dominators; a deadlock after a
+    /// long chain of loops and exclusive blocks must still be found, and none invented before it.
+    func testDeadlockAfterManyLoopsIsFound() throws {
+        var body = "<bpmn:startEvent id=\"Start\" />\n"
+        var previous = "Start"
+        for k in 0..<150 {
+            body += """
+            <bpmn:sequenceFlow id="In\(k)" sourceRef="\(previous)" targetRef="Merge\(k)" />
+            <bpmn:exclusiveGateway id="Merge\(k)" />
+            <bpmn:sequenceFlow id="Body\(k)" sourceRef="Merge\(k)" targetRef="Work\(k)" />
+            <bpmn:task id="Work\(k)" />
+            <bpmn:sequenceFlow id="ToCheck\(k)" sourceRef="Work\(k)" targetRef="Check\(k)" />
+            <bpmn:exclusiveGateway id="Check\(k)" default="Out\(k)" />
+            <bpmn:sequenceFlow id="Back\(k)" sourceRef="Check\(k)" targetRef="Merge\(k)"><bpmn:conditionExpression>${again}</bpmn:conditionExpression></bpmn:sequenceFlow>
+            <bpmn:sequenceFlow id="Out\(k)" sourceRef="Check\(k)" targetRef="Choose\(k)" />
+            <bpmn:exclusiveGateway id="Choose\(k)" default="Right\(k)" />
+            <bpmn:sequenceFlow id="Left\(k)" sourceRef="Choose\(k)" targetRef="L\(k)"><bpmn:conditionExpression>${left}</bpmn:conditionExpression></bpmn:sequenceFlow>
+            <bpmn:sequenceFlow id="Right\(k)" sourceRef="Choose\(k)" targetRef="R\(k)" />
+            <bpmn:task id="L\(k)" /><bpmn:task id="R\(k)" />
+            <bpmn:sequenceFlow id="LJ\(k)" sourceRef="L\(k)" targetRef="Join\(k)" /><bpmn:sequenceFlow id="RJ\(k)" sourceRef="R\(k)" targetRef="Join\(k)" />
+            <bpmn:exclusiveGateway id="Join\(k)" />
+
+            """
+            previous = "Join\(k)"
+        }
+        body += """
+        <bpmn:sequenceFlow id="Last" sourceRef="\(previous)" targetRef="Pick" />
+        <bpmn:exclusiveGateway id="Pick" default="P2" />
+        <bpmn:sequenceFlow id="P1" sourceRef="Pick" targetRef="A"><bpmn:conditionExpression>${a}</bpmn:conditionExpression></bpmn:sequenceFlow>
+        <bpmn:sequenceFlow id="P2" sourceRef="Pick" targetRef="B" />
+        <bpmn:task id="A" /><bpmn:task id="B" />
+        <bpmn:sequenceFlow id="AJ" sourceRef="A" targetRef="Sync" /><bpmn:sequenceFlow id="BJ" sourceRef="B" targetRef="Sync" />
+        <bpmn:parallelGateway id="Sync" /><bpmn:sequenceFlow id="Done" sourceRef="Sync" targetRef="End" /><bpmn:endEvent id="End" />
+        """
+        let findings = try validate(RuleExample.process(body).xml, config: only("parallel-join-deadlock"))
+        XCTAssertEqual(findings.map(\.elementId), ["Sync"])
+        XCTAssertEqual(findings.first?.path, ["Pick", "A", "Sync"])
+    }
+
     func testEndlessLoopNamesTheCycle() throws {
         let example = EndlessLoopRule.examples.triggering[0]
         let f = try XCTUnwrap(validate(example.xml, config: only("endless-loop")).first)
