@@ -197,6 +197,7 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertEqual(sarif["$schema"] as? String, "https://json.schemastore.org/sarif-2.1.0.json")
         let runs = try XCTUnwrap(sarif["runs"] as? [[String: Any]])
         XCTAssertEqual(runs.count, 1)
+        XCTAssertTrue(["utf16CodeUnits", "unicodeCodePoints"].contains(runs[0]["columnKind"] as? String ?? ""))
         let driver = try XCTUnwrap((runs[0]["tool"] as? [String: Any])?["driver"] as? [String: Any])
         XCTAssertEqual(driver["name"] as? String, "bpmnrun")
         let rules = try XCTUnwrap(driver["rules"] as? [[String: Any]])
