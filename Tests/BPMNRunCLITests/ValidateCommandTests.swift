@@ -197,6 +197,7 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertEqual(sarif["$schema"] as? String, "https://json.schemastore.org/sarif-2.1.0.json")
         let runs = try XCTUnwrap(sarif["runs"] as? [[String: Any]])
         XCTAssertEqual(runs.count, 1)
+        XCTAssertTrue(["utf16CodeUnits", "unicodeCodePoints"].contains(runs[0]["columnKind"] as? String ?? ""))
         let driver = try XCTUnwrap((runs[0]["tool"] as? [String: Any])?["driver"] as? [String: Any])
         XCTAssertEqual(driver["name"] as? String, "bpmnrun")
         let rules = try XCTUnwrap(driver["rules"] as? [[String: Any]])
@@ -235,6 +236,25 @@ final class ValidateCommandTests: XCTestCase {
         let line = try XCTUnwrap(out.split(separator: "\n").first { $0.contains("unresolved-reference") })
         let escapedPath = bad.replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
         XCTAssertTrue(line.hasPrefix("::error file=\(escapedPath),line=7,col=3,title=bpmnrun unresolved-reference::Invalid destination 'Missing'"), String(line))
+    }
+
+    func testCalledElementsResolveAcrossFilesAndLibFolders() throws {
+        let caller = try write("app/caller.bpmn", Self.header + """
+        <bpmn:process id="Caller" isExecutable="true" camunda:historyTimeToLive="30">
+          <bpmn:startEvent id="Start" name="Start" />
+          <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Call" />
+          <bpmn:callActivity id="Call" name="Call" calledElement="Shared" />
+          <bpmn:sequenceFlow id="F2" sourceRef="Call" targetRef="End" />
+          <bpmn:endEvent id="End" name="End" />
+        </bpmn:process>
+        </bpmn:definitions>
+        """)
+        _ = try write("lib/shared.bpmn", Self.good.replacingOccurrences(of: "id=\"Good\"", with: "id=\"Shared\""))
+        var (_, out, _) = try run(["validate", caller])
+        XCTAssertTrue(out.contains("calledElement 'Shared' is not a process in the checked files"), out)
+        (_, out, _) = try run(["validate", caller, "--lib", folder.appendingPathComponent("lib").path])
+        XCTAssertFalse(out.contains("called-element-unresolved"), out)
+        XCTAssertEqual(try run(["validate", caller, "--lib", folder.appendingPathComponent("nope").path]).0, 2)
     }
 
     func testListRules() throws {

@@ -5,8 +5,10 @@ import Foundation
 /// `.bpmnrunrc.json` in the file's folder or a parent folder, else the `recommended` preset;
 /// `--rule` overrides go on top. Configuration files look like
 ///
-///     { "extends": "camunda7", "rules": { "label-required": "off", "no-bpmndi": "error" } }
+///     { "extends": "camunda7", "rules": { "label-required": "off", "no-bpmndi": "error" },
+///       "formTypes": ["multiSelect"] }
 ///
+/// `formTypes` names custom form field types the project's engine registers.
 /// `extends` is a preset name, a path to another configuration file (relative to the one
 /// naming it), or a list of them, applied in order. Thread-safe; folders are looked up once.
 public final class ConfigResolver: @unchecked Sendable {
@@ -79,8 +81,8 @@ public final class ConfigResolver: @unchecked Sendable {
         guard let object = json as? [String: Any] else {
             throw ConfigurationError("\(path): expected a JSON object with \"extends\" and \"rules\"")
         }
-        for key in object.keys where key != "extends" && key != "rules" && key != "$schema" {
-            throw ConfigurationError("\(path): unknown key '\(key)' (a configuration has \"extends\" and \"rules\")")
+        for key in object.keys where !["extends", "rules", "formTypes", "$schema"].contains(key) {
+            throw ConfigurationError("\(path): unknown key '\(key)' (a configuration has \"extends\", \"rules\" and \"formTypes\")")
         }
         var extends: [String] = []
         switch object["extends"] {
@@ -97,10 +99,18 @@ public final class ConfigResolver: @unchecked Sendable {
                 config = config.applying(preset.levels)
             } else if name.hasSuffix(".json") {
                 let basePath = name.hasPrefix("/") ? name : (folder as NSString).appendingPathComponent(name)
-                config = config.applying(try load(path: basePath, seen: seen.union([full])).levels)
+                let base = try load(path: basePath, seen: seen.union([full]))
+                config = config.applying(base.levels)
+                config.customFormTypes.formUnion(base.customFormTypes)
             } else {
                 throw ConfigurationError("\(path): cannot extend '\(base)': use a preset (\(Preset.allCases.map(\.rawValue).joined(separator: ", "))) or a .json file")
             }
+        }
+        if let types = object["formTypes"] {
+            guard let list = types as? [String] else {
+                throw ConfigurationError("\(path): \"formTypes\" must be a list of form field type names")
+            }
+            config.customFormTypes.formUnion(list)
         }
         if let rules = object["rules"] {
             guard let map = rules as? [String: Any] else {

@@ -1,8 +1,14 @@
 /// The level of every rule for one file.
 public struct RuleConfiguration: Sendable, Equatable {
     public var levels: [String: RuleLevel]
+    /// Form field types the engine registers besides Camunda's built-in ones
+    /// (`"formTypes": [...]` in the configuration).
+    public var customFormTypes: Set<String>
 
-    public init(levels: [String: RuleLevel]) { self.levels = levels }
+    public init(levels: [String: RuleLevel], customFormTypes: Set<String> = []) {
+        self.levels = levels
+        self.customFormTypes = customFormTypes
+    }
 
     public static let recommended = RuleConfiguration(levels: Preset.recommended.levels)
 

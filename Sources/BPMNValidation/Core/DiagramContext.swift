@@ -13,12 +13,15 @@ public final class DiagramContext {
     public let definitions: BPMNDefinitions
     public let index: DocumentIndex
     public let library: ProcessLibrary
+    /// The configuration the file is checked with (rules read options such as custom form types).
+    public let configuration: RuleConfiguration
     private let checkerRegistry: ScriptCheckerRegistry
     private var checkers: [ScriptLanguage: any ScriptSyntaxChecker] = [:]
 
     public init(definitions: BPMNDefinitions, library: ProcessLibrary = ProcessLibrary(),
-                checkers: ScriptCheckerRegistry = .shared) {
+                configuration: RuleConfiguration = .recommended, checkers: ScriptCheckerRegistry = .shared) {
         self.definitions = definitions
+        self.configuration = configuration
         self.index = definitions.index ?? DocumentIndex()
         self.library = library
         self.checkerRegistry = checkers
@@ -45,13 +48,37 @@ public final class DiagramContext {
         }
     }
 
+    private var languages: [String: ScriptLanguage] = [:]
+    private var memo: [String: Any] = [:]
+
+    /// A value computed once per file and shared by the rules that need it (flow graphs, ...).
+    public func shared<T>(_ key: String, _ make: () -> T) -> T {
+        if let v = memo[key] as? T { return v }
+        let v = make()
+        memo[key] = v
+        return v
+    }
+
+    /// `ScriptLanguage(format:)`, remembered per format text (diagrams repeat a handful of
+    /// formats thousands of times, and the mapping trims and lowercases).
+    public func language(of format: String?) -> ScriptLanguage {
+        let key = format ?? ""
+        if let known = languages[key] { return known }
+        let l = ScriptLanguage(format: format)
+        languages[key] = l
+        return l
+    }
+
     /// A syntax checker for a script language, or nil when bpmnrun has none for it.
     public func checker(for language: ScriptLanguage) -> (any ScriptSyntaxChecker)? {
         if let c = checkers[language] { return c }
-        guard let make = checkerRegistry.factory(for: language) else { return nil }
-        let c = make()
+        guard let c = checkerRegistry.checkOut(language) else { return nil }
         checkers[language] = c
         return c
+    }
+
+    deinit {
+        for (language, c) in checkers { checkerRegistry.checkIn(c, for: language) }
     }
 
     /// The first message / signal / error / escalation / process with this id, if any.

@@ -22,18 +22,18 @@ enum ExpressionCollector {
     ]
 
     static func forEach(in diagram: DiagramContext, _ body: (ExpressionSite) -> Void) {
-        func text(_ t: String?, _ loc: SourceLocation, _ owner: String, _ what: String, always: Bool = false) {
+        func text(_ t: String?, _ loc: SourceLocation, _ owner: String, _ what: @autoclosure () -> String, always: Bool = false) {
             guard let t, !t.isEmpty, always || JUELSyntax.containsExpression(t) else { return }
-            body(ExpressionSite(text: t, location: loc, elementId: owner, what: what))
+            body(ExpressionSite(text: t, location: loc, elementId: owner, what: what()))
         }
-        func io(_ v: IOValue, _ loc: SourceLocation, _ owner: String, _ what: String) {
+        func io(_ v: IOValue, _ loc: SourceLocation, _ owner: String, _ what: @autoclosure () -> String) {
             switch v {
-            case .text(let t): text(t, loc, owner, what)
-            case .list(let items): for i in items { io(i, loc, owner, what) }
-            case .map(let entries): for e in entries { io(e.value, loc, owner, what) }
+            case .text(let t): text(t, loc, owner, what())
+            case .list(let items): for i in items { io(i, loc, owner, what()) }
+            case .map(let entries): for e in entries { io(e.value, loc, owner, what()) }
             case .script(let s):
-                if ScriptLanguage(format: s.format) == .juel, (s.format ?? "").isEmpty == false {
-                    text(s.body, s.location, owner, "the JUEL script of \(what)", always: true)
+                if diagram.language(of: s.format) == .juel, (s.format ?? "").isEmpty == false {
+                    text(s.body, s.location, owner, "the JUEL script of \(what())", always: true)
                 }
             case .none: break
             }
@@ -45,7 +45,7 @@ enum ExpressionCollector {
                 switch l.implementation {
                 case .expression(let e): text(e, l.location, owner, "the listener expression", always: true)
                 case .delegateExpression(let e): text(e, l.location, owner, "the listener delegateExpression", always: true)
-                case .script(let s) where ScriptLanguage(format: s.format) == .juel && !(s.format ?? "").isEmpty:
+                case .script(let s) where diagram.language(of: s.format) == .juel && !(s.format ?? "").isEmpty:
                     text(s.body, s.location, owner, "the listener's JUEL script", always: true)
                 default: break
                 }
@@ -58,15 +58,18 @@ enum ExpressionCollector {
         for p in diagram.processes {
             extensions(p.extensions, p.location, p.id)
             for f in p.flows {
-                if let c = f.condition, ScriptLanguage(format: c.language) == .juel {
+                if let c = f.condition, diagram.language(of: c.language) == .juel {
                     text(c.text, c.location, f.id, "the condition", always: true)
                 }
                 extensions(f.extensions, f.location, f.id)
             }
             for n in p.nodes {
-                for name in expressionAttributes {
-                    let always = name == "expression" || name == "delegateExpression"
-                    text(n.camundaAttributes[name], n.location, n.id, "camunda:\(name)", always: always)
+                if !n.camundaAttributes.isEmpty {
+                    for name in expressionAttributes {
+                        guard let value = n.camundaAttributes[name] else { continue }
+                        let always = name == "expression" || name == "delegateExpression"
+                        text(value, n.location, n.id, "camunda:\(name)", always: always)
+                    }
                 }
                 text(n.calledElement, n.location, n.id, "calledElement")
                 if let mi = n.multiInstance {
@@ -78,17 +81,17 @@ enum ExpressionCollector {
                     for (what, e) in [("timeDate", d.timeDate), ("timeDuration", d.timeDuration), ("timeCycle", d.timeCycle)] {
                         if let e { text(e.text, e.location, n.id, what) }
                     }
-                    if let c = d.condition, ScriptLanguage(format: c.language) == .juel {
+                    if let c = d.condition, diagram.language(of: c.language) == .juel {
                         text(c.text, c.location, n.id, "the condition", always: true)
                     }
                 }
-                if n.kind == .scriptTask, let s = n.script, ScriptLanguage(format: s.format) == .juel, let body = s.body {
+                if n.kind == .scriptTask, let s = n.script, diagram.language(of: s.format) == .juel, let body = s.body {
                     text(body, s.location, n.id, "the JUEL script", always: true)
                 }
                 if let form = n.form {
                     for field in form.fields { text(field.defaultValue, field.location, n.id, "the default value of form field '\(field.id)'") }
                 }
-                extensions(n.extensions, n.location, n.id)
+                if !n.extensions.isEmpty { extensions(n.extensions, n.location, n.id) }
             }
         }
     }

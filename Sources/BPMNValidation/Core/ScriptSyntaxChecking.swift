@@ -44,6 +44,29 @@ public final class ScriptCheckerRegistry: @unchecked Sendable {
         defer { lock.unlock() }
         return factories[language]
     }
+
+    /// Checkers not in use, per language: making one (a JavaScriptCore VM) costs far more than
+    /// checking a script, so files checked one after the other reuse them.
+    private var idle: [ScriptLanguage: [any ScriptSyntaxChecker]] = [:]
+
+    /// A checker for the language (an idle one if any), or nil when there is none. Give it back
+    /// with `checkIn` when done; a checker is used by one thread at a time.
+    func checkOut(_ language: ScriptLanguage) -> (any ScriptSyntaxChecker)? {
+        lock.lock()
+        if let c = idle[language]?.popLast() {
+            lock.unlock()
+            return c
+        }
+        let make = factories[language]
+        lock.unlock()
+        return make?()
+    }
+
+    func checkIn(_ checker: any ScriptSyntaxChecker, for language: ScriptLanguage) {
+        lock.lock()
+        idle[language, default: []].append(checker)
+        lock.unlock()
+    }
 }
 
 /// JavaScript through JavaScriptCore's `JSCheckScriptSyntax` (nothing is evaluated).

@@ -31,6 +31,10 @@ public final class Validator: @unchecked Sendable {
         self.checkers = checkers
     }
 
+    /// `BPMNRUN_VALIDATE_PROFILE=1` prints each rule's time per file to standard error (for
+    /// the validation benchmark).
+    static let profiling = ProcessInfo.processInfo.environment["BPMNRUN_VALIDATE_PROFILE"] == "1"
+
     enum Loaded {
         case ok(BPMNDefinitions)
         case failed(BPMNLoadError)
@@ -74,11 +78,18 @@ public final class Validator: @unchecked Sendable {
 
     /// Checks one loaded diagram.
     public func check(_ definitions: BPMNDefinitions, library: ProcessLibrary, config: RuleConfiguration) -> FileReport {
-        let context = DiagramContext(definitions: definitions, library: library, checkers: checkers)
+        let context = DiagramContext(definitions: definitions, library: library, configuration: config, checkers: checkers)
         var findings: [Finding] = []
+        let profile = Validator.profiling
         for rule in rules {
             guard let severity = config.level(of: rule.id).severity else { continue }
-            for f in rule.init().check(context) {
+            let started = profile ? DispatchTime.now().uptimeNanoseconds : 0
+            let ruleFindings = rule.init().check(context)
+            if profile {
+                let ns = DispatchTime.now().uptimeNanoseconds - started
+                FileHandle.standardError.write("profile: \(rule.id) \(Double(ns) / 1e6) ms \(definitions.fileName)\n".data(using: .utf8)!)
+            }
+            for f in ruleFindings {
                 findings.append(Finding(ruleId: rule.id, severity: severity, message: f.message, file: definitions.fileName,
                                         location: f.location, elementId: f.elementId, path: f.path))
             }

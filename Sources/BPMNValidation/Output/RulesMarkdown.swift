@@ -6,7 +6,8 @@ public enum RulesMarkdown {
         out += "`Sources/BPMNValidation/Rules/`; do not edit by hand. Levels: `error` fails the check (exit 1),\n"
         out += "`warn` only with `--strict`, `off` skips the rule. Presets: `recommended` (every rule at its\n"
         out += "default level, used when no configuration is found) and `camunda7` (modelling-style rules off;\n"
-        out += "history time to live and a missing `isExecutable` are errors).\n\n"
+        out += "history time to live, a missing `isExecutable` and a file without executable process are errors).\n"
+        out += "`.bpmnrunrc.json` may list custom form field types the engine registers: `\"formTypes\": [\"multiSelect\"]`.\n\n"
         let camunda7 = Preset.camunda7.levels
         for category in RuleCategory.allCases {
             let rules = RuleRegistry.all.filter { $0.category == category }
@@ -17,7 +18,7 @@ public enum RulesMarkdown {
             }
             out += "\n"
             for r in rules {
-                out += "### \(r.id)\n\n\(r.summary)\n\nDefault level: `\(r.defaultLevel.rawValue)`.\n\n"
+                out += "### \(r.id)\n\n\(text(r.summary))\n\nDefault level: `\(r.defaultLevel.rawValue)`.\n\n"
                 if let example = r.examples.triggering.first {
                     out += "Triggers it:\n\n```xml\n\(snippet(example))\n```\n\n"
                 }
@@ -29,7 +30,10 @@ public enum RulesMarkdown {
         return out
     }
 
-    static func cell(_ s: String) -> String { s.replacingAll("|", "\\|") }
+    static func cell(_ s: String) -> String { text(s).replacingAll("|", "\\|") }
+
+    /// Markdown text: element names such as <incoming> must not read as HTML.
+    static func text(_ s: String) -> String { s.replacingAll("<", "&lt;").replacingAll(">", "&gt;") }
 
     static func snippet(_ e: RuleExample) -> String {
         switch e {

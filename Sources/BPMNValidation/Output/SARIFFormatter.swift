@@ -49,7 +49,8 @@ public enum SARIFFormatter {
             ("version", JSONWriter.string("0.1.0")),
             ("rules", "[\n        " + ruleObjects.joined(separator: ",\n        ") + "]"),
         ])
-        let run = "{\"tool\": {\"driver\": \(driver)},\n      \"results\": [\n        "
+        // Columns count Unicode characters (libxml2 positions turned into characters by the parser).
+        let run = "{\"tool\": {\"driver\": \(driver)},\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [\n        "
             + results.joined(separator: ",\n        ") + "]}"
         return "{\"$schema\": \(JSONWriter.string(schema)),\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    \(run)]}\n"
     }

@@ -5,5 +5,6 @@ let camunda7Rules: [any ValidationRule.Type] = [
     TimerValueRule.self, MultiInstanceRule.self, BoundaryEventRule.self, ScriptFormatRule.self, ScriptTaskScriptRule.self,
     ServiceTaskImplementationRule.self, CallActivityRule.self, FormFieldTypeRule.self, FormFieldValuesRule.self,
     ErrorEventRule.self, MessageRule.self, SignalRule.self, EscalationRule.self, EventSubscriptionRule.self,
-    CompensationRule.self, ConditionalEventRule.self, ListenerRule.self,
+    CompensationRule.self, ConditionalEventRule.self, ListenerRule.self, InputOutputRule.self, VariableMappingRule.self,
+    PriorityRule.self, FormReferenceRule.self, FieldInjectionRule.self, DecisionResultMapperRule.self, AsyncAfterFlowIdRule.self,
 ]

@@ -4,7 +4,7 @@ import BPMNModel
 /// cannot tell which one a message is for.
 public struct EventSubscriptionRule: ValidationRule {
     public static let id = "camunda-event-subscription"
-    public static let summary = "No two message (or signal) catch events in one scope wait for the same name."
+    public static let summary = "No two message (or signal) catch events in one scope wait for the same name, no two conditional event sub-processes for the same condition."
     public static let category = RuleCategory.camunda7
     public static let defaultLevel = RuleLevel.error
     public static let examples = RuleExamples(
@@ -32,6 +32,14 @@ public struct EventSubscriptionRule: ValidationRule {
         for p in diagram.executableProcesses {
             var seen: Set<String> = []
             for (i, n) in p.nodes.enumerated() {
+                // Conditional start events of event sub-processes in one scope: one per condition.
+                if n.kind == .startEvent, let d = n.eventDefinitions.first, d.kind == .conditional,
+                   let condition = d.condition?.text, !condition.isEmpty, let scope = scopeId(p, i), n.parent != nil {
+                    if !seen.insert("conditional\u{0}\(scope)\u{0}\(condition)").inserted {
+                        out.append(RuleFinding("Cannot have more than one conditional event subscription with the same condition '\(condition)'", at: n.location, element: n.id))
+                    }
+                    continue
+                }
                 guard let d = n.eventDefinitions.first, d.kind == .message || d.kind == .signal,
                       let ref = d.ref, let scope = scopeId(p, i) else { continue }
                 let name = d.kind == .message ? diagram.definitions.message(id: ref)?.name : diagram.definitions.signal(id: ref)?.name

@@ -1,12 +1,13 @@
 import BPMNModel
 
 /// A file without any executable process: Camunda 7 deploys it without error and without any
-/// process, which is rarely the intent.
+/// process. A warning by default (documentation diagrams are deliberately not executable), an
+/// error in the `camunda7` preset.
 public struct ExecutableProcessRule: ValidationRule {
     public static let id = "camunda-executable-process"
     public static let summary = "The file has at least one process with isExecutable=\"true\" (else Camunda 7 deploys nothing)."
     public static let category = RuleCategory.camunda7
-    public static let defaultLevel = RuleLevel.error
+    public static let defaultLevel = RuleLevel.warn
     public static let examples = RuleExamples(
         triggering: [.definitions("<bpmn:process id=\"Process_1\" isExecutable=\"false\"><bpmn:startEvent id=\"Start\" /></bpmn:process>")],
         passing: [.process("<bpmn:startEvent id=\"Start\" />")])

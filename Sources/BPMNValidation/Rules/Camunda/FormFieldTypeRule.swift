@@ -4,7 +4,7 @@ import BPMNModel
 /// Any other name needs a custom form type registered in the engine.
 public struct FormFieldTypeRule: ValidationRule {
     public static let id = "camunda-form-field-type"
-    public static let summary = "Form fields have an id and a type Camunda 7 knows (string, long, boolean, date, enum)."
+    public static let summary = "Form fields have an id and a type Camunda 7 knows (string, long, boolean, date, enum, or one listed in formTypes)."
     public static let category = RuleCategory.camunda7
     public static let defaultLevel = RuleLevel.error
     public static let examples = RuleExamples(
@@ -31,10 +31,10 @@ public struct FormFieldTypeRule: ValidationRule {
                     }
                     continue
                 }
-                if !Self.known.contains(type) {
+                if !Self.known.contains(type) && !diagram.configuration.customFormTypes.contains(type) {
                     var m = "unknown type '\(type)' (field '\(f.id)'; Camunda 7 knows string, long, boolean, date and enum"
                     if type == "double" || type == "integer" || type == "number" { m += "; use long, or string and convert" }
-                    out.append(RuleFinding(m + ", unless the engine registers a custom form type)", at: f.location, element: n.id))
+                    out.append(RuleFinding(m + ", unless the engine registers a custom form type: list it in \"formTypes\" of .bpmnrunrc.json)", at: f.location, element: n.id))
                 }
             }
         }

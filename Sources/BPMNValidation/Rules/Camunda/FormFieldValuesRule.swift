@@ -1,12 +1,14 @@
 import BPMNModel
 
 /// Enum fields without values offer nothing to choose; duplicate field ids write the same
-/// variable twice. Camunda 7 deploys both, the form is broken at run time.
+/// variable twice. Camunda 7 deploys both; the generated form (and form submission, which
+/// validates enum values) misbehaves, while completing the task through the API does not notice:
+/// hence a warning.
 public struct FormFieldValuesRule: ValidationRule {
     public static let id = "form-field-consistency"
     public static let summary = "Enum form fields have values, and form field ids are unique within a form."
     public static let category = RuleCategory.camunda7
-    public static let defaultLevel = RuleLevel.error
+    public static let defaultLevel = RuleLevel.warn
     public static let examples = RuleExamples(
         triggering: [
             .process("<bpmn:userTask id=\"Pick\"><bpmn:extensionElements><camunda:formData><camunda:formField id=\"colour\" type=\"enum\" /></camunda:formData></bpmn:extensionElements></bpmn:userTask>"),

@@ -19,7 +19,7 @@ public struct ScriptFormatUnsupportedRule: ValidationRule {
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
         func check(_ format: String?, _ location: SourceLocation, _ owner: String, _ what: String) {
-            let language = ScriptLanguage(format: format)
+            let language = diagram.language(of: format)
             if language == .juel || language == .javascript { return }
             if language == .python && diagram.checker(for: .python) != nil { return }
             let name = (format ?? "").trimmingCharacters(in: .whitespaces)

@@ -18,11 +18,20 @@ public struct ScriptSyntaxRule: ValidationRule {
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
+        // Diagrams repeat scripts (generated steps, copied tasks): check each text once.
+        var known: [ScriptLanguage: [String: ScriptSyntaxProblem?]] = [:]
         func checkScript(_ text: String, _ language: ScriptLanguage, _ format: String, _ location: SourceLocation,
                          _ owner: String, _ what: String) {
-            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
-                  let checker = diagram.checker(for: language),
-                  let problem = checker.check(text) else { return }
+            guard text.utf8.contains(where: { $0 > 0x20 }),
+                  let checker = diagram.checker(for: language) else { return }
+            let result: ScriptSyntaxProblem?
+            if let cached = known[language]?[text] {
+                result = cached
+            } else {
+                result = checker.check(text)
+                known[language, default: [:]][text] = result
+            }
+            guard let problem = result else { return }
             // The script text starts right after its element's start tag, so line L of the
             // script is line (element line + L - 1) of the file.
             var at = location
@@ -34,14 +43,14 @@ public struct ScriptSyntaxRule: ValidationRule {
             out.append(RuleFinding("\(what) (\(format)) does not compile\(inside): \(problem.message)", at: at, element: owner))
         }
         ScriptCollector.forEachScript(in: diagram) { script, owner, what in
-            let language = ScriptLanguage(format: script.format)
+            let language = diagram.language(of: script.format)
             guard language != .juel, let body = script.body else { return }
             checkScript(body, language, script.format ?? "", script.location, owner, what == "script" ? "the script" : "the \(what)")
         }
         for p in diagram.processes {
             for f in p.flows {
                 guard let c = f.condition, let lang = c.language else { continue }
-                let language = ScriptLanguage(format: lang)
+                let language = diagram.language(of: lang)
                 if language != .juel { checkScript(c.text, language, lang, c.location, f.id, "the condition") }
             }
         }

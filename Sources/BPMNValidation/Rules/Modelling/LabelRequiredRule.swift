@@ -14,7 +14,7 @@ public struct LabelRequiredRule: ValidationRule {
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
-        func blank(_ s: String?) -> Bool { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        func blank(_ s: String?) -> Bool { !(s ?? "").utf8.contains { $0 > 0x20 } }
         for p in diagram.processes {
             for n in p.nodes where blank(n.name) {
                 if n.kind == .parallelGateway || n.kind == .eventBasedGateway || n.kind.isSubProcess { continue }

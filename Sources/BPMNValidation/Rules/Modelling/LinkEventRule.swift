@@ -1,7 +1,9 @@
 import BPMNModel
 
 /// bpmnlint `link-event`: link events are named, every name has one catch event and a throw
-/// event, within one scope.
+/// event, within one scope. Unlike bpmnlint, unnamed link events that pair up (one unnamed catch
+/// and its unnamed throws in a scope) are accepted, because Camunda 7 links them by the empty
+/// name and runs them; a lone unnamed event is reported as missing its name.
 public struct LinkEventRule: ValidationRule {
     public static let id = "link-event"
     public static let summary = "Link events have a name, and each name has exactly one catch event and a throw event in the same scope (bpmnlint)."
@@ -15,7 +17,12 @@ public struct LinkEventRule: ValidationRule {
         passing: [.process("""
             <bpmn:intermediateThrowEvent id="GoTo"><bpmn:linkEventDefinition id="L1" name="Next" /></bpmn:intermediateThrowEvent>
             <bpmn:intermediateCatchEvent id="Here"><bpmn:linkEventDefinition id="L2" name="Next" /></bpmn:intermediateCatchEvent>
-            """)])
+            """),
+            .process("""
+            <bpmn:intermediateThrowEvent id="GoTo"><bpmn:linkEventDefinition id="L1" /></bpmn:intermediateThrowEvent>
+            <bpmn:intermediateCatchEvent id="Here"><bpmn:linkEventDefinition id="L2" /></bpmn:intermediateCatchEvent>
+            """),
+        ])
     public init() {}
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
@@ -25,15 +32,19 @@ public struct LinkEventRule: ValidationRule {
             for (i, n) in p.nodes.enumerated() where n.kind.isEvent {
                 guard let link = n.eventDefinitions.first(where: { $0.kind == .link }) else { continue }
                 let name = (link.linkName ?? "").trimmingCharacters(in: .whitespaces)
-                if name.isEmpty {
-                    out.append(RuleFinding("Link event is missing link name", at: n.location, element: n.id))
-                    continue
-                }
                 groups["\(n.parent ?? -1)#\(name)", default: []].append(i)
             }
             for (key, events) in groups.sorted(by: { $0.key < $1.key }) {
                 let name = String(key.split(separator: "#", maxSplits: 1).last ?? "")
                 let catches = events.filter { p.nodes[$0].kind == .intermediateCatchEvent }
+                if name.isEmpty {
+                    if catches.count != 1 || events.count == 1 {
+                        for e in events {
+                            out.append(RuleFinding("Link event is missing link name", at: p.nodes[e].location, element: p.nodes[e].id))
+                        }
+                    }
+                    continue
+                }
                 if events.count == 1 {
                     let e = p.nodes[events[0]]
                     out.append(RuleFinding("Link \(e.kind == .intermediateThrowEvent ? "catch" : "throw") event with link name <\(name)> missing in scope", at: e.location, element: e.id))

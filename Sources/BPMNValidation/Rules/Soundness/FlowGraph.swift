@@ -36,7 +36,17 @@ struct FlowGraph {
 
     /// Nodes a token can reach from the start events of the process, entering sub-processes
     /// (their start events and event sub-processes) when the sub-process is reached.
+    /// Computed once per graph (several rules ask).
+    private let reachability = Lazy<[Bool]>()
+
     func reachableFromStart() -> [Bool] {
+        if let v = reachability.stored { return v }
+        let v = computeReachable()
+        reachability.stored = v
+        return v
+    }
+
+    private func computeReachable() -> [Bool] {
         let p = process
         var seen = Array(repeating: false, count: p.nodes.count)
         var stack: [Int] = []
@@ -86,6 +96,11 @@ struct FlowGraph {
     }
 
     func ids(_ path: [Int]) -> [String] { path.map { process.nodes[$0].id } }
+}
+
+/// A lazily filled box (FlowGraph is a value shared through DiagramContext).
+final class Lazy<T> {
+    var stored: T?
 }
 
 extension FlowNode {

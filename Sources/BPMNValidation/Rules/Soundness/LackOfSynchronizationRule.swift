@@ -28,7 +28,8 @@ public struct LackOfSynchronizationRule: ValidationRule {
             """)])
     public init() {}
 
-    static let mergingKinds: Set<FlowNodeKind> = Set(FlowNodeKind.allCases).subtracting([.parallelGateway, .inclusiveGateway, .complexGateway])
+    /// Where tokens of several branches would each pass on alone (end events just consume them).
+    static let mergingKinds: Set<FlowNodeKind> = Set(FlowNodeKind.allCases).subtracting([.parallelGateway, .inclusiveGateway, .complexGateway, .endEvent])
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         SplitJoinScan.findings(diagram, splitKinds: [.parallelGateway], joinKinds: Self.mergingKinds) { g, split, merge, path1, path2 in

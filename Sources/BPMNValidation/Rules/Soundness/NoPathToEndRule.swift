@@ -1,19 +1,18 @@
 import BPMNModel
 
-/// Nodes from which no end can be reached: the token circles for ever. A loop without any wait
-/// state spins (the engine hangs in one transaction); with a wait state it never finishes.
+/// Tokens that can never finish although they wait along the way: a loop with no way out that
+/// passes a wait state each round, or an event-based gateway with nothing to wait for.
 /// Conditions are not evaluated: any flow out of a loop counts as a way out.
 public struct NoPathToEndRule: ValidationRule {
     public static let id = "no-path-to-end"
-    public static let summary = "From every reachable node some end can be reached (no endless loop, no gateway without a way out)."
+    public static let summary = "From every reachable node some end can be reached (no loop without a way out, no event-based gateway without events)."
     public static let category = RuleCategory.soundness
-    public static let defaultLevel = RuleLevel.error
+    public static let defaultLevel = RuleLevel.warn
     public static let examples = RuleExamples(
         triggering: [.process("""
             <bpmn:startEvent id="Start" /><bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Merge" />
-            <bpmn:exclusiveGateway id="Merge" /><bpmn:sequenceFlow id="F2" sourceRef="Merge" targetRef="Work" />
-            <bpmn:scriptTask id="Work" scriptFormat="javascript"><bpmn:script>1</bpmn:script></bpmn:scriptTask>
-            <bpmn:sequenceFlow id="F3" sourceRef="Work" targetRef="Merge" />
+            <bpmn:exclusiveGateway id="Merge" /><bpmn:sequenceFlow id="F2" sourceRef="Merge" targetRef="Review" />
+            <bpmn:userTask id="Review" /><bpmn:sequenceFlow id="F3" sourceRef="Review" targetRef="Merge" />
             """)],
         passing: [.process("""
             <bpmn:startEvent id="Start" /><bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Merge" />
@@ -28,51 +27,47 @@ public struct NoPathToEndRule: ValidationRule {
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
         for p in diagram.executableProcesses where !p.nodes.isEmpty {
-            let g = FlowGraph(p)
-            let reached = g.reachableFromStart()
-            // Nodes that finish their scope: end events, and non-gateway nodes without a way on
-            // (Camunda ends the token there). Work backwards from them.
-            var canFinish = Array(repeating: false, count: p.nodes.count)
-            var stack: [Int] = []
-            for (i, n) in p.nodes.enumerated() {
-                if n.kind == .endEvent || (g.successors[i].isEmpty && !n.kind.isGateway) || n.isEventSubProcessNode || n.isForCompensation {
-                    stack.append(i)
-                }
-            }
-            while let i = stack.popLast() {
-                if canFinish[i] { continue }
-                canFinish[i] = true
-                for pr in g.predecessors[i] where !canFinish[pr] { stack.append(pr) }
-            }
-            var reported = Array(repeating: false, count: p.nodes.count)
-            for (i, n) in p.nodes.enumerated() where reached[i] && !canFinish[i] && !reported[i] {
-                // The stuck region entered here: everything reachable from it (none can finish).
-                var region: [Int] = []
-                var seen: Set<Int> = [i]
-                var work = [i]
-                while let j = work.popLast() {
-                    region.append(j)
-                    for s in g.successors[j] where seen.insert(s).inserted { work.append(s) }
-                }
-                for j in region { reported[j] = true }
-                let waits = region.filter { p.nodes[$0].isWaitState }
-                if region.count == 1 && n.kind.isGateway {
-                    out.append(RuleFinding("the \(n.kind.rawValue) '\(n.id)' has no outgoing flow: tokens that reach it are stuck", at: n.location, element: n.id))
+            let g = diagram.shared("graph:" + p.id) { FlowGraph(p) }
+            for r in diagram.shared("stuck:" + p.id) { StuckRegions(g) }.regions where r.hasWaitState || r.nodes.count == 1 && p.nodes[r.nodes[0]].kind == .eventBasedGateway && g.successors[r.nodes[0]].isEmpty {
+                let first = p.nodes[r.nodes[0]]
+                let feeders = r.feeders > 0 ? "; \(r.feeders) other element(s) lead only here" : ""
+                if r.nodes.count == 1 && g.successors[r.nodes[0]].isEmpty {
+                    out.append(RuleFinding("the event-based gateway '\(first.id)' has no outgoing flow: tokens that reach it wait for ever\(feeders)", at: first.location, element: first.id, path: [first.id]))
                     continue
                 }
-                // Show the cycle: from the entry node back to itself, or to the last node.
-                let cycle = g.successors[i].lazy.compactMap { s in g.path(from: s, to: i).map { [i] + $0 } }.first
-                let shown = cycle ?? region
-                let text = g.ids(shown).joined(separator: " -> ")
-                if waits.isEmpty {
-                    out.append(RuleFinding("endless loop without a wait state: a token that reaches '\(n.id)' circles for ever (\(text)) and no end event can be reached",
-                                           at: n.location, element: n.id, path: g.ids(shown)))
-                } else {
-                    out.append(RuleFinding("no end event can be reached from '\(n.id)': the loop \(text) has no way out (it waits at \(waits.prefix(3).map { "'\(p.nodes[$0].id)'" }.joined(separator: ", ")) each round)",
-                                           at: n.location, element: n.id, path: g.ids(shown)))
-                }
+                let cycle = LoopPath.cycle(through: r.nodes[0], in: g, within: Set(r.nodes))
+                let waits = r.nodes.filter { p.nodes[$0].isWaitState }.prefix(3).map { "'\(p.nodes[$0].id)'" }.joined(separator: ", ")
+                out.append(RuleFinding("no end event can be reached from this loop: \(g.ids(cycle).joined(separator: " -> ")) has no way out, so the instance never finishes (it waits at \(waits) each round)\(feeders)",
+                                       at: first.location, element: first.id, path: g.ids(cycle)))
             }
         }
         return out
+    }
+}
+
+/// A cycle through a node, staying inside a set of nodes.
+enum LoopPath {
+    static func cycle(through start: Int, in g: FlowGraph, within: Set<Int>) -> [Int] {
+        var parent: [Int: Int] = [:]
+        var queue: [Int] = []
+        for s in g.successors[start] where within.contains(s) {
+            if s == start { return [start, start] }
+            if parent[s] == nil { parent[s] = start; queue.append(s) }
+        }
+        var head = 0
+        while head < queue.count {
+            let i = queue[head]
+            head += 1
+            for s in g.successors[i] where within.contains(s) {
+                if s == start {
+                    var path = [start]
+                    var cur = i
+                    while cur != start { path.append(cur); cur = parent[cur]! }
+                    return [start] + path.dropFirst().reversed() + [start]
+                }
+                if parent[s] == nil { parent[s] = i; queue.append(s) }
+            }
+        }
+        return [start]
     }
 }

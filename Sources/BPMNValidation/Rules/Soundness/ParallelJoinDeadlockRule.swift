@@ -36,26 +36,38 @@ public struct ParallelJoinDeadlockRule: ValidationRule {
 }
 
 /// Shared scan: for each split of `splitKinds`, each join of `joinKinds` fed by two disjoint
-/// branches of it.
+/// branches of it. Work is bounded per process (`budget(for:)` node visits per rule): on huge
+/// graphs the splits past the budget are left unchecked rather than letting a file take minutes
+/// (nothing is reported for them).
 enum SplitJoinScan {
+    static func budget(for p: ProcessSpec) -> Int { max(4_000_000, 300 * p.nodes.count) }
+
     static func findings(_ diagram: DiagramContext, splitKinds: Set<FlowNodeKind>, joinKinds: Set<FlowNodeKind>,
                          message: (FlowGraph, Int, Int, [Int], [Int]) -> String) -> [RuleFinding] {
         var out: [RuleFinding] = []
         for p in diagram.executableProcesses {
-            let joins = p.nodes.indices.filter { joinKinds.contains(p.nodes[$0].kind) && p.nodes[$0].incoming.count > 1 }
-            guard !joins.isEmpty else { continue }
-            let g = FlowGraph(p)
+            var budget = budget(for: p)
+            var isJoin = Array(repeating: false, count: p.nodes.count)
+            var anyJoin = false
+            for (i, n) in p.nodes.enumerated() where joinKinds.contains(n.kind) && n.incoming.count > 1 {
+                isJoin[i] = true
+                anyJoin = true
+            }
+            guard anyJoin else { continue }
+            let g = diagram.shared("graph:" + p.id) { FlowGraph(p) }
+            let pdom = diagram.shared("pdom:" + p.id) { PostDominators(g) }
             var reported: Set<Int> = []
             for (s, split) in p.nodes.enumerated() where splitKinds.contains(split.kind) && split.outgoing.count > 1 {
-                let reach = BranchReach(graph: g, split: s)
-                for j in joins where !reported.contains(j) && reach.masks[j] != 0 {
-                    guard let (s1, b1, s2, b2) = reach.disjointFeeds(into: j, graph: g) else { continue }
+                guard let reach = BranchReach(graph: g, split: s, postDominators: pdom, budget: &budget) else { break }
+                for j in reach.visited where isJoin[j] && !reported.contains(j) {
+                    guard let (s1, b1, s2, b2) = reach.disjointFeeds(into: j, graph: g, budget: &budget) else { continue }
                     guard let tail1 = g.path(from: reach.branchTargets[b1], to: s1, avoiding: s),
                           let tail2 = g.path(from: reach.branchTargets[b2], to: s2, avoiding: s) else { continue }
                     let path1 = [s] + tail1 + [j], path2 = [s] + tail2 + [j]
                     reported.insert(j)
                     out.append(RuleFinding(message(g, s, j, path1, path2), at: p.nodes[j].location, element: p.nodes[j].id, path: g.ids(path1)))
                 }
+                if budget < 0 { break }
             }
         }
         return out

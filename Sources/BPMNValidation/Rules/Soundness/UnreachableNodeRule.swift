@@ -22,7 +22,7 @@ public struct UnreachableNodeRule: ValidationRule {
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
         for p in diagram.executableProcesses where !p.nodes.isEmpty {
-            let g = FlowGraph(p)
+            let g = diagram.shared("graph:" + p.id) { FlowGraph(p) }
             let reached = g.reachableFromStart()
             guard reached.contains(true) else { continue }  // no start event: camunda-start-event says so
             var reported = Array(repeating: false, count: p.nodes.count)

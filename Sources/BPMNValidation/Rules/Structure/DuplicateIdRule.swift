@@ -20,14 +20,14 @@ public struct DuplicateIdRule: ValidationRule {
     public init() {}
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
-        var first: [String: DocumentIndex.IdDeclaration] = [:]
+        let ids = diagram.index.ids
+        var seen = Set<String>(minimumCapacity: ids.count)
         var out: [RuleFinding] = []
-        for d in diagram.index.ids {
-            if let earlier = first[d.id] {
+        for (k, d) in ids.enumerated() where !seen.insert(d.id).inserted {
+            // Rare: look the first one up only now.
+            if let earlier = ids[..<k].first(where: { $0.id == d.id }) {
                 out.append(RuleFinding("duplicate id '\(d.id)' on <\(d.element)>: already used by <\(earlier.element)> at line \(earlier.location.line); ids must be unique in a file (cvc-id.2)",
                                        at: d.location, element: d.id))
-            } else {
-                first[d.id] = d
             }
         }
         return out

@@ -35,17 +35,29 @@ public struct IncomingOutgoingRule: ValidationRule {
             // Only files that write the children at all are compared.
             guard p.nodes.contains(where: { !$0.declaredIncoming.isEmpty || !$0.declaredOutgoing.isEmpty }) else { continue }
             for n in p.nodes {
-                compare(n, declared: n.declaredOutgoing, actual: n.outgoing.map { p.flows[$0].id }, side: "outgoing",
-                        attribute: "sourceRef", p, &out)
-                compare(n, declared: n.declaredIncoming, actual: n.incoming.map { p.flows[$0].id }, side: "incoming",
-                        attribute: "targetRef", p, &out)
+                if !Self.same(n.declaredOutgoing, n.outgoing, p) {
+                    compare(n, declared: n.declaredOutgoing, actual: n.outgoing.map { p.flows[$0].id }, side: "outgoing",
+                            attribute: "sourceRef", p, &out)
+                }
+                if !Self.same(n.declaredIncoming, n.incoming, p) {
+                    compare(n, declared: n.declaredIncoming, actual: n.incoming.map { p.flows[$0].id }, side: "incoming",
+                            attribute: "targetRef", p, &out)
+                }
             }
         }
         return out
     }
 
+    /// The common case, checked without building arrays: same flows in the same order.
+    static func same(_ declared: [String], _ actual: [Int], _ p: ProcessSpec) -> Bool {
+        guard declared.count == actual.count else { return false }
+        for (d, a) in zip(declared, actual) where p.flows[a].id != d { return false }
+        return true
+    }
+
     private func compare(_ n: FlowNode, declared: [String], actual: [String], side: String, attribute: String,
                          _ p: ProcessSpec, _ out: inout [RuleFinding]) {
+        if declared == actual { return }
         let declaredSet = Set(declared), actualSet = Set(actual)
         if declaredSet == actualSet { return }
         for id in declared where !actualSet.contains(id) {

@@ -4,7 +4,7 @@ import BPMNModel
 /// escalation references. Worded as Camunda 7 reports them.
 public struct UnresolvedReferenceRule: ValidationRule {
     public static let id = "unresolved-reference"
-    public static let summary = "sourceRef, targetRef, default, attachedToRef, messageRef, signalRef and escalationRef name an existing element."
+    public static let summary = "sourceRef, targetRef (of flows and associations), default, attachedToRef, messageRef, signalRef and escalationRef name an existing element."
     public static let category = RuleCategory.structure
     public static let defaultLevel = RuleLevel.error
     public static let examples = RuleExamples(
@@ -22,6 +22,9 @@ public struct UnresolvedReferenceRule: ValidationRule {
             """),
             .process("""
             <bpmn:exclusiveGateway id="Gateway" default="Flow_Gone" />
+            """),
+            .process("""
+            <bpmn:task id="Task" /><bpmn:association id="A" sourceRef="Task" targetRef="Note_Gone" />
             """),
         ],
         passing: [.definitions("""
@@ -68,6 +71,23 @@ public struct UnresolvedReferenceRule: ValidationRule {
                     default:
                         break
                     }
+                }
+            }
+        }
+        // Associations may point at any element with an id (text annotations, data objects, ...).
+        if !diagram.index.associations.isEmpty {
+            let ids = diagram.declaredIds
+            for a in diagram.index.associations {
+                let name = a.id ?? "association"
+                if (a.sourceRef ?? "").isEmpty {
+                    out.append(RuleFinding("association element missing attribute 'sourceRef'", at: a.location, element: a.id))
+                } else if !ids.contains(a.sourceRef!) {
+                    out.append(RuleFinding("Invalid reference sourceRef '\(a.sourceRef!)' of association element (\(name))", at: a.location, element: a.id))
+                }
+                if (a.targetRef ?? "").isEmpty {
+                    out.append(RuleFinding("association element missing attribute 'targetRef'", at: a.location, element: a.id))
+                } else if !ids.contains(a.targetRef!) {
+                    out.append(RuleFinding("Invalid reference targetRef '\(a.targetRef!)' of association element (\(name))", at: a.location, element: a.id))
                 }
             }
         }
