@@ -108,9 +108,7 @@ struct AnswersFile {
         case "advance":
             let text = try string("advance")
             do {
-                let duration = try ISODuration.parse(text)
-                let origin = Date(timeIntervalSince1970: 0)
-                let seconds = duration.adding(to: origin).timeIntervalSince(origin)
+                let seconds = try ISODuration.parse(text).secondsFromEpoch
                 guard seconds >= 0 else { throw Invalid(path: path, message: "step \(number): the clock cannot go back (\(text))") }
                 return .advance(duration: text, seconds: seconds)
             } catch let e as TimerDefinitionError {

@@ -225,7 +225,7 @@ final class RunSession {
             return attempt(number, answersPath) { try run.broadcastSignal(name, variables: variables) }
         case .nextTimer:
             guard run.nextTimerDue != nil else {
-                return RunError(message: "\(answersPath): step \(number) fires the next timer, but no timer is pending; \(waitingText(run))")
+                return RunError(message: "\(answersPath): step \(number) fires the next timer, but no timer is pending; \(run.waitingSummary())")
             }
             narrate(number, "firing the next timer")
             return attempt(number, answersPath) { try run.fireNextTimer() }
@@ -234,7 +234,7 @@ final class RunSession {
             return attempt(number, answersPath) { try run.advanceClock(by: seconds) }
         case .error(let taskId, let code, let message):
             guard let task = run.waitingTasks.first(where: { $0.node.id == taskId }) else {
-                return RunError(message: "\(answersPath): step \(number) throws error '\(code)' from '\(taskId)', which is not waiting; \(waitingText(run))",
+                return RunError(message: "\(answersPath): step \(number) throws error '\(code)' from '\(taskId)', which is not waiting; \(run.waitingSummary())",
                                 element: taskId)
             }
             narrate(number, "throwing BPMN error '\(code)' from \(taskId)")
@@ -258,13 +258,6 @@ final class RunSession {
         } catch {
             return RunError(message: "\(path): step \(number): \(error)")
         }
-    }
-
-    private func waitingText(_ run: ProcessRun) -> String {
-        let tasks = run.waitingTasks.map { "task '\($0.node.id)'" }
-        let events = run.pendingEvents.map { "\($0.kind.rawValue) '\($0.name)' at '\($0.element)'" }
-        let all = tasks + events
-        return all.isEmpty ? "nothing is waiting" : "waiting: " + all.joined(separator: ", ")
     }
 
     /// Runs an interactive action; an error is shown and the user chooses again.

@@ -73,12 +73,10 @@ struct WaitMenu {
         }
     }
 
-    /// Seconds in an ISO 8601 duration (calendar parts counted from the epoch), nil when invalid.
+    /// Seconds in an ISO 8601 duration, nil when invalid or negative.
     static func seconds(ofDuration text: String) -> Double? {
-        guard let d = try? ISODuration.parse(text) else { return nil }
-        let origin = Date(timeIntervalSince1970: 0)
-        let s = d.adding(to: origin).timeIntervalSince(origin)
-        return s >= 0 ? s : nil
+        guard let s = try? ISODuration.parse(text).secondsFromEpoch, s >= 0 else { return nil }
+        return s
     }
 
     static func describe(_ seconds: Double) -> String {

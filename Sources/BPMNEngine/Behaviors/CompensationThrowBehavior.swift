@@ -9,11 +9,6 @@ struct CompensationThrowBehavior: FlowNodeBehavior {
         let n = run.node(t.process, t.node)
         guard let d = n.eventDefinitions.first else { return }
         guard run.throwCompensation(from: token, definition: d) else { return }  // waits for the handlers
-        if isEnd {
-            run.completeActivity(token)
-            run.endToken(token)
-        } else {
-            try run.leave(token)
-        }
+        try run.finishThrowEvent(token, isEnd: isEnd)
     }
 }

@@ -13,11 +13,6 @@ struct EscalationThrowBehavior: FlowNodeBehavior {
         let code = ref.map { p.definitions.escalation(id: $0)?.escalationCode ?? $0 } ?? ""
         try run.propagateEscalation(code: code, from: token)
         guard run.state.tokens[token] != nil else { return }
-        if isEnd {
-            run.completeActivity(token)
-            run.endToken(token)
-        } else {
-            try run.leave(token)
-        }
+        try run.finishThrowEvent(token, isEnd: isEnd)
     }
 }

@@ -10,30 +10,13 @@ struct SendTaskBehavior: FlowNodeBehavior {
         let t = run.state.tokens[token]!
         let p = run.processes[t.process]
         let n = p.spec.nodes[t.node]
-        if let expression = p.expressions[t.node], case .juel(let juel) = expression {
-            run.context.token = token
-            run.context.source = "expression"
-            let value: VariableValue
-            do {
-                value = try juel.evaluate(in: run.context)
-            } catch {
-                throw RunError(message: "\(error) (camunda:expression of \(n.kind.rawValue) '\(n.id)')", element: n.id, location: n.location)
-            }
-            if let result = n.camunda("resultVariable") {
-                run.setVariable(result, value, fromScope: t.scope, token: token, source: "expression")
-            }
-        }
+        _ = try run.runServiceExpression(token)
         let ref = n.messageRef ?? n.eventDefinitions.first?.ref
         let name = ref.map { p.definitions.message(id: $0)?.name ?? $0 } ?? ""
         let implementation = n.camunda("class") ?? n.camunda("delegateExpression") ?? n.camunda("topic").map { "external:\($0)" }
         var extra: [(key: String, value: VariableValue)] = [("message", .string(name))]
         if let implementation { extra.append(("implementation", .string(implementation))) }
         run.emit(.messageSent, element: n.id, type: n.kind.rawValue, name: n.name, token: token, scope: t.scope, extra: extra)
-        if isEnd {
-            run.completeActivity(token)
-            run.endToken(token)
-        } else {
-            try run.leave(token)
-        }
+        try run.finishThrowEvent(token, isEnd: isEnd)
     }
 }

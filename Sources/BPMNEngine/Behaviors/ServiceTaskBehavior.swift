@@ -9,21 +9,7 @@ struct ServiceTaskBehavior: FlowNodeBehavior {
     func execute(token: Int, run: ProcessRun) throws {
         let t = run.state.tokens[token]!
         let node = run.node(t.process, t.node)
-        if let expression = run.processes[t.process].expressions[t.node], case .juel(let juel) = expression {
-            run.context.token = token
-            run.context.source = "expression"
-            let value: VariableValue
-            do {
-                value = try juel.evaluate(in: run.context)
-            } catch {
-                run.emit(.scriptFailed, element: node.id, type: node.kind.rawValue, token: token, scope: t.scope,
-                         extra: [("message", .string("\(error)"))])
-                throw RunError(message: "\(error) (camunda:expression of \(node.kind.rawValue) '\(node.id)')",
-                               element: node.id, location: node.location)
-            }
-            if let result = node.camunda("resultVariable") {
-                run.setVariable(result, value, fromScope: t.scope, token: token, source: "expression")
-            }
+        if try run.runServiceExpression(token) {
             try run.leave(token)
             return
         }

@@ -13,11 +13,6 @@ struct SignalThrowBehavior: FlowNodeBehavior {
                  extra: [("signal", .string(name))])
         try run.throwSignal(name, variables: [:], from: token)
         guard run.state.tokens[token] != nil else { return }
-        if isEnd {
-            run.completeActivity(token)
-            run.endToken(token)
-        } else {
-            try run.leave(token)
-        }
+        try run.finishThrowEvent(token, isEnd: isEnd)
     }
 }

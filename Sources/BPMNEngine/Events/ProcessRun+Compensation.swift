@@ -19,7 +19,7 @@ extension ProcessRun {
     func throwCompensation(from tokenId: Int, definition d: EventDefinition) -> Bool {
         let t = state.tokens[tokenId]!
         let p = processes[t.process]
-        let scopeId = variableScopeForCompensation(t)
+        let scopeId = placementScope(of: t)
         var done = state.scopes[scopeId]?.compensable ?? []
         var toCompensate: [Int] = []
         if let ref = d.ref, let target = p.spec.nodeIndex(of: ref) {
@@ -52,21 +52,13 @@ extension ProcessRun {
         return true
     }
 
-    private func variableScopeForCompensation(_ t: Token) -> Int { placementScope(of: t) }
-
     /// A handler finished; when it was the last one, the throw event that waited continues.
     func compensationHandlerEnded(thrower: Int) {
         guard let t = state.tokens[thrower], t.state == .waitingForCompensation else { return }
         if state.tokens.values.contains(where: { $0.compensating == thrower }) { return }
         state.tokens[thrower]!.state = .ready
         perform({
-            let n = processes[t.process].spec.nodes[t.node]
-            if n.kind == .endEvent {
-                completeActivity(thrower)
-                endToken(thrower)
-            } else {
-                try leave(thrower)
-            }
+            try finishThrowEvent(thrower, isEnd: processes[t.process].spec.nodes[t.node].kind == .endEvent)
         }, at: t)
     }
 }

@@ -43,8 +43,7 @@ extension ProcessRun {
     @discardableResult
     public func fireNextTimer() throws -> Bool {
         try resumeForInput()
-        guard let sub = state.subscriptions.values.filter({ $0.kind == .timer })
-            .min(by: { ($0.due ?? 0, $0.id) < ($1.due ?? 0, $1.id) }) else {
+        guard let sub = nextTimer(dueBy: .infinity) else {
             settle()
             return false
         }
@@ -59,8 +58,7 @@ extension ProcessRun {
         try resumeForInput()
         let target = state.clock + seconds
         while state.status == .running || state.status == .waiting {
-            guard let sub = state.subscriptions.values.filter({ $0.kind == .timer && ($0.due ?? .infinity) <= target })
-                .min(by: { ($0.due ?? 0, $0.id) < ($1.due ?? 0, $1.id) }) else { break }
+            guard let sub = nextTimer(dueBy: target) else { break }
             state.status = .running
             if let due = sub.due, due > state.clock { state.clock = due }
             fire(sub)
@@ -76,8 +74,7 @@ extension ProcessRun {
         try resumeForInput()
         let clock = now.timeIntervalSince1970
         var fired = false
-        while let sub = state.subscriptions.values.filter({ $0.kind == .timer && ($0.due ?? .infinity) <= clock })
-            .min(by: { ($0.due ?? 0, $0.id) < ($1.due ?? 0, $1.id) }), state.status == .running || state.status == .waiting {
+        while let sub = nextTimer(dueBy: clock), state.status == .running || state.status == .waiting {
             state.status = .running
             fire(sub)
             runAgenda()
@@ -85,6 +82,12 @@ extension ProcessRun {
         }
         if state.status == .running { settle() }
         return fired
+    }
+
+    /// The timer due soonest (oldest first on a tie), if it is due by `limit`.
+    private func nextTimer(dueBy limit: Double) -> EventSubscription? {
+        state.subscriptions.values.filter { $0.kind == .timer && ($0.due ?? .infinity) <= limit }
+            .min { ($0.due ?? 0, $0.id) < ($1.due ?? 0, $1.id) }
     }
 
     private func fire(_ sub: EventSubscription) {
@@ -124,8 +127,8 @@ extension ProcessRun {
         emit(kind, element: n.id, type: n.kind.rawValue, token: sub.token, scope: sub.scope, extra: extra)
     }
 
-    /// "waiting: user task Task_A; message 'x' at Event_B; ..." for error messages.
-    func waitingSummary() -> String {
+    /// "waiting: task 'Task_A', message 'x' at 'Event_B', ..." for error messages.
+    public func waitingSummary() -> String {
         var parts: [String] = []
         for t in state.tokens.values.sorted(by: { $0.id < $1.id }) where t.state == .waiting {
             parts.append("task '\(processes[t.process].spec.nodes[t.node].id)'")

@@ -100,7 +100,6 @@ extension ProcessRun {
         guard let espNode = start.parent else { return }
         if start.isInterrupting {
             cancelScopeContents(scopeId, reason: "interrupted by event sub-process '\(p.spec.nodes[espNode].id)'", removeScope: false)
-            for (id, s) in state.subscriptions where s.scope == scopeId { state.subscriptions.removeValue(forKey: id) }
         }
         let holder = newToken(process: process, node: espNode, scope: scopeId)
         if trace != nil {

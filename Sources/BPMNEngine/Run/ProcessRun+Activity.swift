@@ -52,7 +52,8 @@ extension ProcessRun {
         let t = state.tokens[tokenId]!
         let p = processes[t.process]
         let n = p.spec.nodes[t.node]
-        let isBody = n.multiInstance != nil && !isMultiInstanceInstance(t)
+        let isInstance = isMultiInstanceInstance(t)
+        let isBody = n.multiInstance != nil && !isInstance
         if !isBody {
             if !n.extensions.outputParameters.isEmpty && !n.kind.isSubProcess {
                 try applyOutputParameters(n, from: t.scope, token: tokenId)
@@ -60,7 +61,7 @@ extension ProcessRun {
             try runExecutionListeners(n, event: "end", token: tokenId)
         }
         guard state.tokens[tokenId] != nil else { return false }
-        if !isMultiInstanceInstance(t) { removeSubscriptions(ownedBy: tokenId) }
+        if !isInstance { removeSubscriptions(ownedBy: tokenId) }
         // Standard loop: run the activity again while the loop condition holds.
         if let loop = n.standardLoop, !isBody, try loopContinues(loop, node: n, token: tokenId) {
             completeActivity(tokenId)
@@ -69,11 +70,11 @@ extension ProcessRun {
             return false
         }
         completeActivity(tokenId)
-        if !isMultiInstanceInstance(t) { registerCompensable(t) }
-        if isMultiInstanceInstance(t) {
+        if isInstance {
             try multiInstanceInstanceCompleted(tokenId)
             return false
         }
+        registerCompensable(t)
         if isInOwnScope(t), let scope = state.scopes.removeValue(forKey: t.scope) {
             removeSubscriptions(inScope: scope.id)
             state.tokens[tokenId]!.scope = scope.parent ?? 1

@@ -18,11 +18,22 @@ extension ProcessRun {
     }
 
     /// Evaluates JUEL (or plain text) for a token, or for a scope when no token applies.
-    func evaluateJUEL(_ text: String, token: Int?, scope: Int? = nil, element: FlowNode, what: String) throws -> VariableValue {
+    /// Points the shared execution context at a token, or at a scope when no token applies, for `body`.
+    private func inContext<T>(token: Int?, scope: Int?, _ body: () throws -> T) rethrows -> T {
         let previousScope = context.scopeOverride
         context.token = token ?? 0
         context.scopeOverride = token == nil ? (scope ?? 1) : nil
         defer { context.scopeOverride = previousScope }
+        return try body()
+    }
+
+    func evaluateJUEL(_ text: String, token: Int?, scope: Int? = nil, element: FlowNode, what: String) throws -> VariableValue {
+        try inContext(token: token, scope: scope) {
+            try evaluateJUELInContext(text, element: element, what: what)
+        }
+    }
+
+    private func evaluateJUELInContext(_ text: String, element: FlowNode, what: String) throws -> VariableValue {
         do {
             return try juel(text).evaluate(in: context)
         } catch {
@@ -54,10 +65,10 @@ extension ProcessRun {
 
     /// Runs a script (listener, I/O parameter) for a token or scope and returns its value.
     func runScript(_ script: CompiledScript, token: Int?, scope: Int? = nil, element: FlowNode, what: String) throws -> VariableValue {
-        let previousScope = context.scopeOverride
-        context.token = token ?? 0
-        context.scopeOverride = token == nil ? (scope ?? 1) : nil
-        defer { context.scopeOverride = previousScope }
+        try inContext(token: token, scope: scope) { try runScriptInContext(script, element: element, what: what) }
+    }
+
+    private func runScriptInContext(_ script: CompiledScript, element: FlowNode, what: String) throws -> VariableValue {
         do {
             switch script {
             case .javascript(let source): return try javaScript.run(source, context: context, scriptName: element.id)

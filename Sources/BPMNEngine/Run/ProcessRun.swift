@@ -238,6 +238,39 @@ public final class ProcessRun {
         try takeOutgoing(tokenId)
     }
 
+    /// After a throw event did its work: an end event ends its token, an intermediate one moves on.
+    func finishThrowEvent(_ tokenId: Int, isEnd: Bool) throws {
+        if isEnd {
+            completeActivity(tokenId)
+            endToken(tokenId)
+        } else {
+            try leave(tokenId)
+        }
+    }
+
+    /// Evaluates a service-like task's `camunda:expression` into its `camunda:resultVariable`.
+    /// Returns false when the task has no expression.
+    func runServiceExpression(_ tokenId: Int) throws -> Bool {
+        let t = state.tokens[tokenId]!
+        guard let expression = processes[t.process].expressions[t.node], case .juel(let juel) = expression else { return false }
+        let node = processes[t.process].spec.nodes[t.node]
+        context.token = tokenId
+        context.source = "expression"
+        let value: VariableValue
+        do {
+            value = try juel.evaluate(in: context)
+        } catch {
+            emit(.scriptFailed, element: node.id, type: node.kind.rawValue, token: tokenId, scope: t.scope,
+                 extra: [("message", .string("\(error)"))])
+            throw RunError(message: "\(error) (camunda:expression of \(node.kind.rawValue) '\(node.id)')",
+                           element: node.id, location: node.location)
+        }
+        if let result = node.camunda("resultVariable") {
+            setVariable(result, value, fromScope: t.scope, token: tokenId, source: "expression")
+        }
+        return true
+    }
+
     /// Takes the outgoing flows of the token's node (see `leave`).
     func takeOutgoing(_ tokenId: Int) throws {
         guard let token = state.tokens[tokenId] else { return }
