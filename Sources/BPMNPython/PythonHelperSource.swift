@@ -74,6 +74,7 @@ class ReadOnlyModule(_types.ModuleType):
 
 
 _module_views = {}
+_real_import = _builtins.__import__
 
 
 def _module_view(name):
@@ -99,6 +100,12 @@ def make_builtins(allowed_modules):
     table['__name__'] = 'bpmn_script'
 
     def guarded_import(name, globals=None, locals=None, fromlist=(), level=0):
+        if type(fromlist) is list:
+            # C code importing for itself while a script frame is current (`datetime.strptime`
+            # imports `_strptime`, `strftime` imports `time`): CPython's PyImport_Import passes
+            # a list, while the import statements of a script pass None or a tuple (and scripts
+            # cannot call `__import__` themselves: the static check refuses the name).
+            return _real_import(name, globals, locals, fromlist, level)
         if level != 0:
             raise RestrictedImportError('relative imports are not available in bpmnrun scripts')
         if name not in allowed:
@@ -161,6 +168,9 @@ def _refusal(node, allowed):
             return ('ImportError', 'relative imports are not available in bpmnrun scripts')
         if node.module not in allowed:
             return ('ImportError', _import_message(node.module, allowed))
+        for alias in node.names:
+            if alias.name.startswith('_'):
+                return ('ImportError', f"importing '{alias.name}' from '{node.module}' is not allowed in bpmnrun scripts")
     elif isinstance(node, ast.Attribute):
         attr = node.attr
         if attr in BLOCKED_ATTRIBUTES or (_is_dunder(attr) and attr not in ALLOWED_DUNDER_ATTRIBUTES):

@@ -27,7 +27,8 @@ final class PythonRestrictionTests: XCTestCase {
                                  ("import importlib", "importlib"), ("import os.path", "os.path"),
                                  ("import json.decoder", "json.decoder"), ("import ctypes", "ctypes"),
                                  // string.Formatter().get_field and operator.attrgetter walk attributes by name
-                                 ("import string", "string"), ("import operator", "operator")] {
+                                 ("import string", "string"), ("import operator", "operator"),
+                                 ("import time", "time"), ("import _strptime", "_strptime")] {
             let error = try XCTUnwrap(engine.checkSyntax(script: "x = 1\n" + script), script)
             XCTAssertEqual(error.kind, .restricted, script)
             XCTAssertEqual(error.exceptionType, "ImportError", script)
@@ -37,6 +38,7 @@ final class PythonRestrictionTests: XCTestCase {
             XCTAssertEqual(refusal(script)?.kind, .restricted, script)
         }
         XCTAssertEqual(refusal("from . import x")?.kind, .restricted)
+        XCTAssertEqual(refusal("from random import _os")?.kind, .restricted)
     }
 
     func testImportInsideAFunctionIsRefusedToo() {
