@@ -55,6 +55,24 @@ SAFE_BUILTIN_NAMES = (
 )
 
 
+# Builtins a script does not get. Calling one raises a NameError that says so, rather than the
+# puzzling "name 'open' is not defined". (A variable of the same name still wins: the data are the
+# globals, looked up before the builtins.)
+WITHHELD_BUILTIN_NAMES = (
+    'open', 'eval', 'exec', 'compile', 'input', 'breakpoint', 'globals', 'locals', 'vars', 'dir',
+    'getattr', 'setattr', 'delattr', 'exit', 'quit', 'help', 'memoryview', 'copyright', 'credits',
+    'license',
+)
+
+
+def _withheld(name):
+    def withheld(*args, **kwargs):
+        raise NameError(f"name '{name}' is not available in bpmnrun scripts "
+                        "(no file, process or network access, no reflection)")
+    withheld.__name__ = name
+    return withheld
+
+
 def _script_print(*args, sep=' ', end='\n', flush=False):
     # Standard output belongs to bpmnrun's terminal dialogue and JSON output; script output goes
     # to standard error, as the JavaScript engine's print does.
@@ -95,6 +113,8 @@ def make_builtins(allowed_modules):
         if isinstance(value, type) and issubclass(value, BaseException):
             table[name] = value
     table['print'] = _script_print
+    for name in WITHHELD_BUILTIN_NAMES:
+        table[name] = _withheld(name)
     # Class bodies start with `__module__ = __name__`; without a module name in the globals the
     # lookup falls through to the builtins.
     table['__name__'] = 'bpmn_script'
