@@ -17,6 +17,7 @@ import ast
 import builtins as _builtins
 import difflib as _difflib
 import re as _re
+import textwrap as _textwrap
 import datetime as _dt
 import sys as _sys
 import types as _types
@@ -205,7 +206,16 @@ def compile_source(source, mode, allowed):
     skips leading spaces and tabs, `exec` does not. Raises SyntaxError or Restriction."""
     if mode == 'eval':
         source = source.lstrip(' \t')
-    tree = ast.parse(source, SCRIPT_FILE, mode)
+    try:
+        tree = ast.parse(source, SCRIPT_FILE, mode)
+    except IndentationError:
+        # A script or condition indented as a whole (hand-formatted XML) is an IndentationError
+        # in SpiffWorkflow; bpmnrun does not copy that failure and removes the common indentation
+        # (script lines keep their numbers).
+        relaxed = _textwrap.dedent(source) if mode == 'exec' else source.strip()
+        if relaxed == source:
+            raise
+        tree = ast.parse(relaxed, SCRIPT_FILE, mode)
     check_tree(tree, allowed)
     return compile(tree, SCRIPT_FILE, mode)
 

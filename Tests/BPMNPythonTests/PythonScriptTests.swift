@@ -141,6 +141,21 @@ final class PythonScriptTests: XCTestCase {
         }
     }
 
+    /// Hand-formatted XML indents the whole script or condition. SpiffWorkflow fails with an
+    /// IndentationError; bpmnrun removes the common indentation (keeping line numbers).
+    func testUniformlyIndentedSourcesRun() throws {
+        let script = "\n        total = 0\n        for x in items:\n            total += x\n        "
+        XCTAssertEqual(try engine.run(script, variables: ["items": [1, 2]]).changed, ["total": 3, "x": 2], "the loop variable stays, as in Python")
+        XCTAssertTrue(try engine.evaluateCondition("\n          total == 3\n      ", variables: ["total": 3]))
+        let failing = "\n    a = 1\n    b = a / 0\n"
+        XCTAssertThrowsError(try engine.run(failing, variables: [:])) { error in
+            XCTAssertEqual((error as! PythonError).line, 3)
+            XCTAssertEqual((error as! PythonError).lineText, "    b = a / 0")
+        }
+        // A real indentation mistake is still reported.
+        XCTAssertEqual(engine.checkSyntax(script: "a = 1\n    b = 2")?.exceptionType, "IndentationError")
+    }
+
     func testVariableNamesThatAreNotIdentifiersPassThrough() throws {
         let result = try engine.run("y = 1", variables: ["my-var": "kept"])
         XCTAssertEqual(result.variables, ["my-var": "kept", "y": 1])
