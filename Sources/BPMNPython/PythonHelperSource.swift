@@ -17,6 +17,7 @@ import ast
 import builtins as _builtins
 import difflib as _difflib
 import re as _re
+import textwrap as _textwrap
 import datetime as _dt
 import sys as _sys
 import types as _types
@@ -55,6 +56,24 @@ SAFE_BUILTIN_NAMES = (
 )
 
 
+# Builtins a script does not get. Calling one raises a NameError that says so, rather than the
+# puzzling "name 'open' is not defined". (A variable of the same name still wins: the data are the
+# globals, looked up before the builtins.)
+WITHHELD_BUILTIN_NAMES = (
+    'open', 'eval', 'exec', 'compile', 'input', 'breakpoint', 'globals', 'locals', 'vars', 'dir',
+    'getattr', 'setattr', 'delattr', 'exit', 'quit', 'help', 'memoryview', 'copyright', 'credits',
+    'license',
+)
+
+
+def _withheld(name):
+    def withheld(*args, **kwargs):
+        raise NameError(f"name '{name}' is not available in bpmnrun scripts "
+                        "(no file, process or network access, no reflection)")
+    withheld.__name__ = name
+    return withheld
+
+
 def _script_print(*args, sep=' ', end='\n', flush=False):
     # Standard output belongs to bpmnrun's terminal dialogue and JSON output; script output goes
     # to standard error, as the JavaScript engine's print does.
@@ -74,6 +93,7 @@ class ReadOnlyModule(_types.ModuleType):
 
 
 _module_views = {}
+_real_import = _builtins.__import__
 
 
 def _module_view(name):
@@ -94,11 +114,19 @@ def make_builtins(allowed_modules):
         if isinstance(value, type) and issubclass(value, BaseException):
             table[name] = value
     table['print'] = _script_print
+    for name in WITHHELD_BUILTIN_NAMES:
+        table[name] = _withheld(name)
     # Class bodies start with `__module__ = __name__`; without a module name in the globals the
     # lookup falls through to the builtins.
     table['__name__'] = 'bpmn_script'
 
     def guarded_import(name, globals=None, locals=None, fromlist=(), level=0):
+        if type(fromlist) is list:
+            # C code importing for itself while a script frame is current (`datetime.strptime`
+            # imports `_strptime`, `strftime` imports `time`): CPython's PyImport_Import passes
+            # a list, while the import statements of a script pass None or a tuple (and scripts
+            # cannot call `__import__` themselves: the static check refuses the name).
+            return _real_import(name, globals, locals, fromlist, level)
         if level != 0:
             raise RestrictedImportError('relative imports are not available in bpmnrun scripts')
         if name not in allowed:
@@ -161,6 +189,9 @@ def _refusal(node, allowed):
             return ('ImportError', 'relative imports are not available in bpmnrun scripts')
         if node.module not in allowed:
             return ('ImportError', _import_message(node.module, allowed))
+        for alias in node.names:
+            if alias.name.startswith('_'):
+                return ('ImportError', f"importing '{alias.name}' from '{node.module}' is not allowed in bpmnrun scripts")
     elif isinstance(node, ast.Attribute):
         attr = node.attr
         if attr in BLOCKED_ATTRIBUTES or (_is_dunder(attr) and attr not in ALLOWED_DUNDER_ATTRIBUTES):
@@ -175,7 +206,16 @@ def compile_source(source, mode, allowed):
     skips leading spaces and tabs, `exec` does not. Raises SyntaxError or Restriction."""
     if mode == 'eval':
         source = source.lstrip(' \t')
-    tree = ast.parse(source, SCRIPT_FILE, mode)
+    try:
+        tree = ast.parse(source, SCRIPT_FILE, mode)
+    except IndentationError:
+        # A script or condition indented as a whole (hand-formatted XML) is an IndentationError
+        # in SpiffWorkflow; bpmnrun does not copy that failure and removes the common indentation
+        # (script lines keep their numbers).
+        relaxed = _textwrap.dedent(source) if mode == 'exec' else source.strip()
+        if relaxed == source:
+            raise
+        tree = ast.parse(relaxed, SCRIPT_FILE, mode)
     check_tree(tree, allowed)
     return compile(tree, SCRIPT_FILE, mode)
 

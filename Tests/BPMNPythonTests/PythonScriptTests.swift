@@ -1,3 +1,4 @@
+import Foundation
 import BPMNModel
 import BPMNPython
 import XCTest
@@ -106,6 +107,8 @@ final class PythonScriptTests: XCTestCase {
         XCTAssertEqual(data, ["counter": 500, "log": [498, 499, 500]])
     }
 
+    /// `strptime`/`strftime` import `_strptime` and `time` from C while the script runs; those
+    /// internal imports are not the script's and must work.
     func testAllowedModulesWork() throws {
         let script = """
         import math, json, re, random, decimal, datetime
@@ -119,11 +122,14 @@ final class PythonScriptTests: XCTestCase {
         money = str(decimal.Decimal('0.1') + decimal.Decimal('0.2'))
         year = datetime.date(2024, 5, 1).year
         counts = dict(Counter('abca'))
+        due = datetime.datetime.strptime('01/05/2024', '%d/%m/%Y')
+        label = due.strftime('%Y-%m-%d') + ' ' + datetime.date(2024, 5, 2).strftime('%a')
         """
         let result = try engine.run(script, variables: [:])
         XCTAssertEqual(result.variables, [
             "root": 4.0, "parsed": ["a": [1, 2]], "text": "{\"k\": 1}", "digits": ["1", "22", "333"],
             "pick": "x", "money": "0.3", "year": 2024, "counts": ["a": 2, "b": 1, "c": 1],
+            "due": .date(Date(timeIntervalSince1970: 1_714_521_600)), "label": "2024-05-01 Thu",
         ])
     }
 
@@ -133,6 +139,21 @@ final class PythonScriptTests: XCTestCase {
             XCTAssertEqual(error.exceptionType, "ZeroDivisionError")
             XCTAssertEqual(error.line, 2)
         }
+    }
+
+    /// Hand-formatted XML indents the whole script or condition. SpiffWorkflow fails with an
+    /// IndentationError; bpmnrun removes the common indentation (keeping line numbers).
+    func testUniformlyIndentedSourcesRun() throws {
+        let script = "\n        total = 0\n        for x in items:\n            total += x\n        "
+        XCTAssertEqual(try engine.run(script, variables: ["items": [1, 2]]).changed, ["total": 3, "x": 2], "the loop variable stays, as in Python")
+        XCTAssertTrue(try engine.evaluateCondition("\n          total == 3\n      ", variables: ["total": 3]))
+        let failing = "\n    a = 1\n    b = a / 0\n"
+        XCTAssertThrowsError(try engine.run(failing, variables: [:])) { error in
+            XCTAssertEqual((error as! PythonError).line, 3)
+            XCTAssertEqual((error as! PythonError).lineText, "    b = a / 0")
+        }
+        // A real indentation mistake is still reported.
+        XCTAssertEqual(engine.checkSyntax(script: "a = 1\n    b = 2")?.exceptionType, "IndentationError")
     }
 
     func testVariableNamesThatAreNotIdentifiersPassThrough() throws {
