@@ -81,6 +81,8 @@ public final class JSONTraceWriter: TraceSink {
         JSONText.write(.array(summary.pending), into: &tail, pretty: false)
         tail += ",\"scopes\":"
         JSONText.write(.array(summary.scopes), into: &tail, pretty: false)
+        tail += ",\"waiting\":"
+        JSONText.write(.array(summary.waiting), into: &tail, pretty: false)
         tail += "}\n"
         write(tail)
         fflush(file)
