@@ -20,7 +20,7 @@ public struct BPMNRunCommand: ParsableCommand {
         file or answers, 3 stopped while tasks wait, 130 interrupted.
         """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, ValidateCommand.self],
+        subcommands: [RunCommand.self, ValidateCommand.self, TraceCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

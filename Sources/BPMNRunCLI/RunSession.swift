@@ -11,7 +11,7 @@ final class RunSession {
 
     init(command: RunCommand) {
         self.command = command
-        self.terminal = Terminal(humanOutputToStderr: command.trace == "-", allowColor: !command.noColor)
+        self.terminal = Terminal(humanOutputToStderr: command.trace == "-" || command.xes == "-", allowColor: !command.noColor)
     }
 
     /// Reports an error that stops the run before it starts (usage, unreadable input): exit 2.
@@ -72,6 +72,13 @@ final class RunSession {
         if let path = command.trace {
             do {
                 sinks.append(try JSONTraceWriter(path: path, diagramFile: command.file, processId: process.processId))
+            } catch {
+                return reject("\(error)")
+            }
+        }
+        if let path = command.xes {
+            do {
+                sinks.append(try XESTraceWriter(path: path, diagramFile: command.file, processId: process.processId))
             } catch {
                 return reject("\(error)")
             }
