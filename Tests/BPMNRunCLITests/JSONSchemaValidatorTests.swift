@@ -55,7 +55,7 @@ final class JSONSchemaValidatorTests: XCTestCase {
         try refuses(schema, #"{"kind":"flow"}"#, "required key 'source' is missing")
         try refuses(schema, #"{"kind":"node"}"#, "required key 'id' is missing")
         try refuses(schema, #"{"kind":"node","id":0}"#, "/id: 0 is less than 1")
-        try refuses(#"{"$ref":"#/$defs/nothing"}"#, "1", "unresolvable $ref")
+        try refuses(##"{"$ref":"#/$defs/nothing"}"##, "1", "unresolvable $ref")
         try refuses(#"{"anyOf":[{"type":"null"},{"type":"object"}]}"#, "1", "matches none of the anyOf schemas")
         try refuses(#"{"oneOf":[{"type":"integer"},{"minimum":0}]}"#, "1", "matches 2 of the oneOf schemas")
         try refuses(#"{"not":{"type":"string"}}"#, #""s""#, "must not match")

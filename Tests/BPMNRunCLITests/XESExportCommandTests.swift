@@ -106,7 +106,7 @@ final class XESExportCommandTests: XCTestCase {
 
     func testConvertingTheSameTraceGivesTheSameLogAsTheRun() throws {
         let xesPath = TemporaryFiles.url("run.xes")
-        let (tracePath, run) = try runSample("marketing-copy-review", answers: "marketing-copy-review.cancel.answers.json", xes: xesPath)
+        let (tracePath, run) = try runSample("order-fulfilment", answers: "order-fulfilment.escalated.answers.json", xes: xesPath)
         defer { for u in [xesPath, tracePath] { try? FileManager.default.removeItem(at: u) } }
         XCTAssertEqual(run.exitCode, 0, run.transcript)
         let convert = try ProcessRunner.bpmnrun(["trace", "convert", tracePath.path, "--to", "xes"])
@@ -115,7 +115,7 @@ final class XESExportCommandTests: XCTestCase {
         let sourceLine = "    <string key=\"source\" value=\"\(tracePath.path)\"/>\n"
         XCTAssertEqual(convert.stdout.replacingOccurrences(of: sourceLine, with: ""), direct,
                        "a converted trace differs from the run's own log only by naming its source")
-        XCTAssertTrue(direct.contains("value=\"ate_abort\""), "the cancel variant terminates a waiting activity")
+        XCTAssertTrue(direct.contains("value=\"ate_abort\""), "the escalation's interrupting timer cancels a waiting task")
     }
 
     func testBadTraceFilesAreNamedAndNothingIsWritten() throws {

@@ -46,7 +46,7 @@ public struct SavedTrace: Sendable {
         do {
             document = try JSONText.decode(text)
         } catch let e as JSONText.SyntaxError {
-            let cut = e.message.contains("unexpected end") ? " (the trace is cut off: was its run killed while writing it?)" : ""
+            let cut = Self.endPosition(of: text) == (e.line, e.column) ? " (the trace is cut off: was its run killed while writing it?)" : ""
             throw ReadError(path: path, line: e.line, column: e.column, message: "not valid JSON: \(e.message)\(cut)")
         }
         guard case .object(let top) = document else { throw fail("not a bpmnrun JSON trace: the document is not a JSON object") }
@@ -76,6 +76,16 @@ public struct SavedTrace: Sendable {
             }
         }
         return SavedTrace(file: file, process: process, status: status, events: events)
+    }
+
+    /// Line and column (in bytes, from 1) just past the text's end, as JSONText counts them: a
+    /// syntax error there means the document stops early.
+    private static func endPosition(of text: String) -> (Int, Int) {
+        var line = 1, column = 1
+        for b in text.utf8 {
+            if b == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+        }
+        return (line, column)
     }
 
     private struct EventProblem: Error { let message: String }
