@@ -88,3 +88,16 @@ final class JSONSchemaValidatorTests: XCTestCase {
         }
     }
 }
+
+/// docs/trace-format.md shows the schema; it must be the schema file's text, not an old copy.
+final class TraceSchemaDocumentationTests: XCTestCase {
+    func testTheSchemaShownInTraceFormatIsTheSchemaFile() throws {
+        let markdown = try String(contentsOf: BPMNRunBinary.packageRoot.appendingPathComponent("docs/trace-format.md"), encoding: .utf8)
+        let section = try XCTUnwrap(markdown.range(of: "## JSON Schema"), "trace-format.md has a JSON Schema section")
+        let rest = markdown[section.upperBound...]
+        let open = try XCTUnwrap(rest.range(of: "```json\n"))
+        let close = try XCTUnwrap(rest[open.upperBound...].range(of: "```"))
+        let shown = try JSONValue.parse(Data(rest[open.upperBound..<close.lowerBound].utf8))
+        XCTAssertEqual(shown, try JSONValue.parse(Data(contentsOf: TraceSchema.url)))
+    }
+}
