@@ -54,10 +54,8 @@ struct TraceConvertCommand: ParsableCommand {
             FileHandle.standardOutput.write(xml)
             return
         }
-        do {
-            try xml.write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            FileHandleOutput.stderr("bpmnrun: cannot write \(output): \(error.localizedDescription)")
+        if let reason = AtomicFile.write(xml, to: output) {
+            FileHandleOutput.stderr("bpmnrun: cannot write \(output): \(reason)")
             throw ExitCode(ExitStatus.failed)
         }
     }

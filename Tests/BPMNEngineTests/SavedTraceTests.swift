@@ -78,3 +78,18 @@ final class SavedTraceTests: XCTestCase {
         XCTAssertEqual(saved.events.count, 0)
     }
 }
+
+extension SavedTraceTests {
+    func testTimesAreKeptInBpmnrunsFormAndOtherISOFormsAreRewrittenInIt() throws {
+        func at(_ text: String) throws -> String {
+            let trace = try SavedTrace.parse(head + #"{"seq":1,"at":"\#(text)","event":"processStarted"}]}"#, path: "t.json")
+            return trace.events[0].at
+        }
+        XCTAssertEqual(try at("2027-01-15T08:00:00Z"), "2027-01-15T08:00:00Z")
+        XCTAssertEqual(try at("2027-01-15T08:00:00.250Z"), "2027-01-15T08:00:00.250Z")
+        XCTAssertEqual(try at("2027-01-15T09:00:00+01:00"), "2027-01-15T08:00:00Z")
+        for bad in ["2027-13-15T08:00:00Z", "2027-01-15T08:61:00Z", "2027-01-15 08:00"] {
+            XCTAssertTrue(refusal(head + #"{"seq":1,"at":"\#(bad)","event":"processStarted"}]}"#).contains("not an ISO 8601 time"), bad)
+        }
+    }
+}

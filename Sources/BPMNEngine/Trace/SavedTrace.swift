@@ -78,6 +78,34 @@ public struct SavedTrace: Sendable {
         return SavedTrace(file: file, process: process, status: status, events: events)
     }
 
+    /// `at` in the form bpmnrun writes it (`2027-01-15T08:00:00Z`, or with `.250` milliseconds) is
+    /// kept as it is; another ISO 8601 form is parsed and rewritten that way. The check by hand
+    /// matters: parsing every event's time through a date formatter made converting a large trace
+    /// several times slower than the run that wrote it.
+    static func canonicalTime(_ text: String) -> String? {
+        if isCanonicalTime(text) { return text }
+        return DateFormats.parseISO8601(text).map(DateFormats.iso8601String)
+    }
+
+    static func isCanonicalTime(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        guard b.count == 20 || b.count == 24, b.last == UInt8(ascii: "Z") else { return false }
+        func number(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for i in range {
+                guard b[i] >= 0x30 && b[i] <= 0x39 else { return nil }
+                n = n * 10 + Int(b[i] - 0x30)
+            }
+            return n
+        }
+        func char(_ i: Int, _ c: Character) -> Bool { b[i] == c.asciiValue! }
+        guard char(4, "-"), char(7, "-"), char(10, "T"), char(13, ":"), char(16, ":"),
+              number(0..<4) != nil, let month = number(5..<7), let day = number(8..<10),
+              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60 else { return false }
+        return b.count == 20 || (char(19, ".") && number(20..<23) != nil)
+    }
+
     /// Line and column (in bytes, from 1) just past the text's end, as JSONText counts them: a
     /// syntax error there means the document stops early.
     private static func endPosition(of text: String) -> (Int, Int) {
@@ -97,7 +125,7 @@ public struct SavedTrace: Sendable {
         guard let seq = fields["seq"]?.integerValue else { throw EventProblem(message: "\"seq\" is missing or not an integer") }
         guard let kindText = fields["event"]?.stringValue else { throw EventProblem(message: "\"event\" is missing or not a string (seq \(seq))") }
         guard let kind = TraceEvent.Kind(rawValue: kindText) else { throw EventProblem(message: "unknown event \"\(kindText)\" (seq \(seq))") }
-        guard let atText = fields["at"]?.stringValue, let at = DateFormats.parseISO8601(atText) else {
+        guard let atText = fields["at"]?.stringValue, let at = canonicalTime(atText) else {
             throw EventProblem(message: "\"at\" is missing or not an ISO 8601 time (seq \(seq))")
         }
         func text(_ key: String) throws -> String? {
@@ -111,7 +139,7 @@ public struct SavedTrace: Sendable {
             return Int(i)
         }
         let extra = fields.keys.filter { !ownKeys.contains($0) }.sorted().map { (key: $0, value: fields[$0]!) }
-        return TraceEvent(seq: Int(seq), at: DateFormats.iso8601String(at), kind: kind, element: try text("element"),
+        return TraceEvent(seq: Int(seq), at: at, kind: kind, element: try text("element"),
                           type: try text("type"), name: try text("name"), token: try number("token"),
                           scope: try number("scope"), extra: extra)
     }

@@ -66,6 +66,11 @@ public enum XESWriter {
     /// references (a parser would fold them to spaces otherwise); characters XML 1.0 cannot hold
     /// at all (other control characters) become U+FFFD.
     static func escape(_ text: String, into out: inout String) {
+        // Ids, names, types and times almost never need escaping: append them whole.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x26 && $0 != 0x3C && $0 != 0x3E && $0 != 0x22 && $0 < 0xEF }) {
+            out += text
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
