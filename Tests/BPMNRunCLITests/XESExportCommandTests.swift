@@ -2,6 +2,9 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import XCTest
 
 /// `run --xes FILE` and `trace convert ... --to xes`, through the real binary: the XES log has one
@@ -83,6 +86,25 @@ final class XESExportCommandTests: XCTestCase {
                                 .compactMap { $0["assignee"]?.string })
         XCTAssertFalse(assignees.isEmpty, "the sample assigns a task")
         XCTAssertEqual(Set(events.compactMap { $0["org:resource"] }), assignees)
+    }
+
+    func testAnInterruptedTerminalRunStillWritesItsLogWithTheWaitingTaskStartedOnly() throws {
+        let xesPath = TemporaryFiles.url("interrupted.xes")
+        defer { try? FileManager.default.removeItem(at: xesPath) }
+        var environment = ProcessInfo.processInfo.environment
+        environment["TERM"] = "xterm-256color"
+        let tty = try PseudoTerminal(executable: try BPMNRunBinary.path(),
+                                     arguments: [BPMNRunBinary.sample("parallel-review.bpmn").path, "--var", "contractOwner=anna",
+                                                 "--xes", xesPath.path],
+                                     environment: environment)
+        try tty.expect("Supplier [supplierName, string]")
+        tty.send(signal: SIGTERM)
+        XCTAssertEqual(try tty.waitForExit(), 130, tty.screen)
+        let log = try Self.read(xesPath)
+        XCTAssertEqual(log.traces.first?.attributes["status"], "interrupted")
+        let last = try XCTUnwrap(log.traces.first?.events.last)
+        XCTAssertEqual([last["elementId"], last["lifecycle:transition"]], ["Task_PrepareContract", "start"])
+        XCTAssertEqual(last["org:resource"], "anna", "the task is assigned to ${contractOwner}")
     }
 
     func testConvertPutsSeveralTracesIntoOneLogInTheOrderGiven() throws {
