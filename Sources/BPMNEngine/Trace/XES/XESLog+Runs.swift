@@ -25,16 +25,20 @@ extension XESLog {
     /// The log of `runs`: the i-th run (from 1) is the trace named `<process>#<i>`. The log is named
     /// after the process when every run ran the same one.
     public init(runs: [Run]) {
-        let processes = Set(runs.map(\.process))
-        self.init(attributes: [
-            XESAttribute("concept:name", .string(processes.count == 1 ? processes.first! : "bpmnrun")),
-            XESAttribute("lifecycle:model", .string("standard")),
-        ])
-        for (index, run) in runs.enumerated() {
+        self.init(processes: runs.map(\.process), traces: runs.enumerated().map { index, run in
             var builder = XESTraceBuilder()
             for event in run.events { builder.add(event) }
-            traces.append(builder.trace(caseId: "\(run.process)#\(index + 1)", run: run))
-        }
+            return builder.trace(caseId: "\(run.process)#\(index + 1)", run: run)
+        })
+    }
+
+    /// A log of traces already built; `processes` names the process each one ran.
+    init(processes: [String], traces: [XESTrace]) {
+        let distinct = Set(processes)
+        self.init(attributes: [
+            XESAttribute("concept:name", .string(distinct.count == 1 ? distinct.first! : "bpmnrun")),
+            XESAttribute("lifecycle:model", .string("standard")),
+        ], traces: traces)
     }
 }
 

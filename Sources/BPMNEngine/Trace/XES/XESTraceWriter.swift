@@ -9,7 +9,8 @@ public final class XESTraceWriter: TraceSink {
     public let path: String
     private let diagramFile: String
     private let processId: String
-    private var events: [TraceEvent] = []
+    /// Only the XES events are kept while the run goes on, not every trace event.
+    private var builder = XESTraceBuilder()
     private var finished = false
 
     /// Checks now that `path` can be written, so a wrong path stops the run before it starts.
@@ -27,20 +28,20 @@ public final class XESTraceWriter: TraceSink {
 
     public func record(_ event: TraceEvent) {
         guard !finished else { return }
-        events.append(event)
+        builder.add(event)
     }
 
     public func finish(_ summary: TraceSummary) {
         guard !finished else { return }
         finished = true
-        let log = XESLog(runs: [XESLog.Run(process: processId, diagramFile: diagramFile,
-                                           status: summary.status.rawValue, events: events)])
+        let run = XESLog.Run(process: processId, diagramFile: diagramFile, status: summary.status.rawValue, events: [])
+        let log = XESLog(processes: [processId], traces: [builder.trace(caseId: "\(processId)#1", run: run)])
         let xml = XESWriter.xml(log)
         if path == "-" {
             FileHandle.standardOutput.write(Data(xml.utf8))
         } else if !FileManager.default.createFile(atPath: path, contents: Data(xml.utf8)) {
             FileHandle.standardError.write(Data("bpmnrun: cannot write the XES log to \(path)\n".utf8))
         }
-        events = []
+        builder = XESTraceBuilder()
     }
 }
