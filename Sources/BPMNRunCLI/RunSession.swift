@@ -12,7 +12,7 @@ final class RunSession {
 
     init(command: RunCommand) {
         self.command = command
-        self.terminal = Terminal(humanOutputToStderr: command.trace == "-", allowColor: !command.noColor)
+        self.terminal = Terminal(humanOutputToStderr: command.trace == "-" || command.xes == "-", allowColor: !command.noColor)
     }
 
     /// Reports an error that stops the run before it starts (usage, unreadable input): exit 2.
@@ -82,6 +82,13 @@ final class RunSession {
             do {
                 sinks.append(try JSONTraceWriter(path: path, diagramFile: command.file, processId: process.processId,
                                                  dialect: (dialect.dialect.rawValue, dialect.reason)))
+            } catch {
+                return reject("\(error)")
+            }
+        }
+        if let path = command.xes {
+            do {
+                sinks.append(try XESTraceWriter(path: path, diagramFile: command.file, processId: process.processId))
             } catch {
                 return reject("\(error)")
             }
