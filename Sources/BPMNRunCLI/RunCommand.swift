@@ -73,6 +73,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("'virtual': timers fire only when asked (answers steps, the menu), so nothing sleeps; 'real': timers fire in real time.", valueName: "virtual|real"))
     var clock: String = "virtual"
 
+    @Option(name: .long, help: ArgumentHelp("Save the run's complete state to this file after every step, so it can be continued with `bpmnrun resume FILE` (see docs/state-format.md).", valueName: "file"))
+    var state: String?
+
     @Flag(name: .long, help: "No colours (also off when NO_COLOR is set or output is not a terminal).")
     var noColor = false
 
