@@ -25,9 +25,8 @@ extension RunSession {
         let template = SavedRun(
             tool: "bpmnrun \(BPMNRunCommand.configuration.version)", savedAt: "", diagram: diagram, calledFiles: [], options: options,
             startVariables: startVariables, answers: answersRecord, processes: [], waiting: [], pending: [],
-            instance: InstanceState(processId: process.processId, clock: 0, clockIsVirtual: true),
-            trace: resume?.saved.trace ?? [])
-        return .success(StateStore(path: path, template: template, recorder: TraceRecorder(events: template.trace)))
+            instance: InstanceState(processId: process.processId, clock: 0, clockIsVirtual: true))
+        return .success(StateStore(path: path, template: template, recorder: TraceRecorder(saved: resume?.saved.trace ?? [])))
     }
 
     /// Writes the saved trace events to a new trace file, so the resumed trace is complete.

@@ -76,6 +76,11 @@ struct SavedRun: Codable {
     /// Messages, signals, timers and conditions waited for, as the trace's `pending` lists them.
     var pending: [VariableValue]
     var instance: InstanceState
-    /// The trace events so far, in order, as the JSON trace writes them.
-    var trace: [VariableValue]
+    /// The trace events so far, in order, as the JSON trace writes them. Written by `StateFile`
+    /// from the recorder's bytes (encoding them again on every save would cost more than the run).
+    var trace: [VariableValue] = []
+
+    enum CodingKeys: String, CodingKey {
+        case tool, savedAt, diagram, calledFiles, options, startVariables, answers, processes, waiting, pending, instance
+    }
 }

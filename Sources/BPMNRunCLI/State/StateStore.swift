@@ -17,6 +17,8 @@ final class StateStore {
     private var lastSavedStatus: RunStatus?
     private var lastSavedConsumed = -1
     private var saves = 0
+    /// Shapes of the loaded processes, by key: the diagram does not change during a run.
+    private var shapes: [String: SavedRun.ProcessShape] = [:]
     /// Test hooks (docs/state-format.md): kill the process with SIGKILL after the Nth save, or
     /// during it (temporary file written, not yet renamed).
     private let killAfterSave = ProcessInfo.processInfo.environment["BPMNRUN_FAULT_KILL_AFTER_SAVE"].flatMap { Int($0) }
@@ -37,10 +39,9 @@ final class StateStore {
         var saved = template
         saved.savedAt = DateFormats.iso8601String(Date())
         saved.instance = state
-        saved.trace = recorder.events
         saved.answers?.consumed = answersConsumed
         if state.status != .notStarted { saved.startVariables = [:] }
-        saved.processes = run.processes.map(ProcessShapes.shape(of:))
+        saved.processes = run.processes.map(shape(of:))
         saved.calledFiles = Self.calledFiles(of: run, diagram: template.diagram)
         saved.waiting = run.waitingTasks.map(Self.summary(of:))
         saved.pending = run.pendingEvents.map { Self.pendingValue($0) }
@@ -56,18 +57,25 @@ final class StateStore {
         var saved = template
         saved.savedAt = DateFormats.iso8601String(Date())
         saved.instance = run.state
-        saved.processes = [ProcessShapes.shape(of: run.process)]
+        saved.processes = [shape(of: run.process)]
         try write(saved)
     }
 
     private func write(_ saved: SavedRun) throws {
-        let bytes = try StateFile.encode(saved)
+        let bytes = try StateFile.encode(saved, traceEvents: recorder.events)
         saves += 1
         let number = saves
         try AtomicFile.write(bytes, to: path, beforeRename: { [killBeforeRename] in
             if killBeforeRename == number { kill(getpid(), SIGKILL) }
         })
         if killAfterSave == number { kill(getpid(), SIGKILL) }
+    }
+
+    private func shape(of process: ExecutableProcess) -> SavedRun.ProcessShape {
+        if let known = shapes[process.key] { return known }
+        let made = ProcessShapes.shape(of: process)
+        shapes[process.key] = made
+        return made
     }
 
     static func calledFiles(of run: ProcessRun, diagram: SavedRun.SavedFile) -> [SavedRun.SavedFile] {

@@ -4,11 +4,22 @@ import BPMNModel
 /// Keeps the trace events of a run with `--state`, so the state file carries the trace so far and
 /// a resumed run's trace starts with everything before it.
 final class TraceRecorder: TraceSink {
-    private(set) var events: [VariableValue]
+    /// Each event as one JSON object, the bytes the trace writer writes for it.
+    private(set) var events: [[UInt8]] = []
 
-    init(events: [VariableValue] = []) { self.events = events }
+    /// Starts with the events of a saved run.
+    init(saved: [VariableValue] = []) {
+        for value in saved {
+            if let event = Self.event(from: value) { record(event) }
+        }
+    }
 
-    func record(_ event: TraceEvent) { events.append(Self.value(of: event)) }
+    func record(_ event: TraceEvent) {
+        var writer = JSONByteWriter(capacity: 256)
+        event.write(into: &writer)
+        events.append(writer.bytes)
+    }
+
     func finish(_ summary: TraceSummary) {}
 
     static func value(of event: TraceEvent) -> VariableValue {
