@@ -203,12 +203,13 @@ final class RunSession {
             }
         }
         if Terminal.wasInterrupted && !run.state.status.hasEnded { run.interrupt() }
+        // The trace is finished before the last save: a kill between the two leaves the state of the
+        // step before, which resume does again, writing the whole trace again.
+        run.finishTrace()
         if saveFailure == nil {
             do { try store?.save(run, answersConsumed: rejected ? stepNumber - 1 : stepNumber) } catch { saveFailure = error }
         }
         if let saveFailure { FileHandleOutput.stderr("bpmnrun: \(saveFailure)") }
-
-        run.finishTrace()
         RunSummary(terminal: terminal, run: run, file: command.file).print(remainingSteps: steps.count)
         if rejected || saveFailure != nil { return ExitStatus.usage }
         switch run.state.status {

@@ -19,7 +19,8 @@ enum AtomicFile {
     static func write(_ bytes: [UInt8], to path: String, beforeRename: () -> Void = {}) throws {
         let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         let base = (path as NSString).lastPathComponent
-        let temporary = (folder as NSString).appendingPathComponent(".\(base).\(getpid()).tmp")
+        // One fixed name: a temporary file left by a killed process is simply overwritten next time.
+        let temporary = (folder as NSString).appendingPathComponent(".\(base).tmp")
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         var offset = 0
