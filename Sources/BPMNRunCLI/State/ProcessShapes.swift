@@ -13,7 +13,7 @@ enum ProcessShapes {
         var next: [String: [String]] = [:]
         for node in spec.nodes {
             prints[node.id] = SHA256.hex(canonicalText(of: node, in: spec))
-            var reach = node.outgoing.compactMap { spec.flows[$0].target.map { spec.nodes[$0].id } }
+            var reach = node.outgoing.map { spec.flows[$0].id }
             reach += node.boundaryEvents.map { spec.nodes[$0].id }
             reach += node.children.map { spec.nodes[$0].id }
             if let handler = node.compensationHandler { reach.append(spec.nodes[handler].id) }

@@ -43,7 +43,8 @@ struct SavedRun: Codable {
         var flows: [String]
         /// Element id -> fingerprint (SHA-256 of its definition without layout or line numbers).
         var prints: [String: String]
-        /// Element id -> ids of the elements a token there can reach next.
+        /// Element id -> ids of the elements a token there can reach next (a node's outgoing flows,
+        /// boundary events, children and compensation handler; a flow's target).
         var next: [String: [String]]
     }
 
