@@ -17,7 +17,8 @@ struct ResumeCommand: ParsableCommand {
         --answers: when it is the same answers file the run was started with (same content), its \
         steps continue after the ones already applied; any other answers file gives the remaining \
         steps from its first one. --trace writes the whole trace, the events before the stop included, \
-        with the same sequence numbers.
+        with the same sequence numbers; without --trace, the trace goes where the run's own --trace \
+        sent it. Two processes cannot continue the same state file at once.
 
         Exit codes: as for run, and 4 when the state file cannot be used (damaged, truncated, another \
         format version, or a changed diagram without --force).
@@ -30,7 +31,7 @@ struct ResumeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Answers file for the remaining steps (see above).", valueName: "file"))
     var answers: String?
 
-    @Option(name: .long, help: ArgumentHelp("Write the complete JSON trace to this file ('-' for standard output).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Write the complete JSON trace to this file ('-' for standard output); default: the run's own --trace, if it had one.", valueName: "file"))
     var trace: String?
 
     @Flag(name: .long, help: "Never read standard input: stop as 'waiting' when the answers run out.")
@@ -49,6 +50,7 @@ struct ResumeCommand: ParsableCommand {
         Terminal.installSignalHandlers()
         let saved: SavedRun
         do {
+            try StateLock.acquire(for: statePath)
             saved = try StateFile.load(path: statePath)
         } catch {
             FileHandleOutput.stderr("bpmnrun: \(error)")
@@ -80,7 +82,7 @@ struct ResumeCommand: ParsableCommand {
         if let s = o.startSignal { args += ["--signal", s] }
         for lib in o.libraries { args += ["--lib", lib] }
         if let answers { args += ["--answers", answers] }
-        if let trace { args += ["--trace", trace] }
+        if let trace = trace ?? o.trace { args += ["--trace", trace] }
         if nonInteractive { args.append("--non-interactive") }
         if noColor { args.append("--no-color") }
         if quiet { args.append("--quiet") }

@@ -8,6 +8,7 @@ extension RunSession {
     /// The store that saves this run, when `--state` is given (resume always gives it).
     func makeStateStore(process: ExecutableProcess, answers: AnswersFile?, startVariables: [String: VariableValue]) -> Result<StateStore?, StateFileError> {
         guard let path = command.state else { return .success(nil) }
+        do { try StateLock.acquire(for: path) } catch let error as StateFileError { return .failure(error) } catch {}
         if resume == nil, let existing = try? StateFile.load(path: path), !existing.instance.status.hasEnded {
             return .failure(StateFileError(path: path, message: "holds a run that has not finished (\(existing.instance.status.rawValue)); continue it with `bpmnrun resume \(path)`, or delete the file to start a new run"))
         }
@@ -21,7 +22,8 @@ extension RunSession {
         let options = SavedRun.Options(
             process: process.processId, dialect: nil, serviceTasks: command.serviceTasks, scriptTimeout: command.scriptTimeout,
             clock: command.clock, startTime: command.startTime, startMessage: command.message, startSignal: command.signal,
-            libraries: command.libraries.map(DiagramFile.absolute))
+            libraries: command.libraries.map(DiagramFile.absolute),
+            trace: command.trace.map { $0 == "-" ? $0 : DiagramFile.absolute($0) })
         let template = SavedRun(
             tool: "bpmnrun \(BPMNRunCommand.configuration.version)", savedAt: "", diagram: diagram, calledFiles: [], options: options,
             startVariables: startVariables, answers: answersRecord, processes: [], waiting: [], pending: [],

@@ -25,6 +25,9 @@ struct SavedRun: Codable {
         var startMessage: String?
         var startSignal: String?
         var libraries: [String]
+        /// `--trace` of the run (absolute, or `-`): resume writes the whole trace there again
+        /// unless it is given another `--trace`.
+        var trace: String?
     }
 
     /// The answers file the run used and how many of its steps were applied.

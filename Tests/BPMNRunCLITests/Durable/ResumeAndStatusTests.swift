@@ -114,4 +114,43 @@ final class ResumeAndStatusTests: XCTestCase {
         XCTAssertEqual(after["variables"]?["round"], .number(2))
         XCTAssertEqual(after["variables"]?["total"], .number(5 + 1 * 2))
     }
+
+    /// While one bpmnrun waits at a prompt of a saved run, another may not continue the same file.
+    func testASecondProcessCannotContinueTheSameStateAtOnce() throws {
+        let dir = try folder()
+        let first = Process()
+        first.executableURL = URL(fileURLWithPath: try BPMNRunBinary.path())
+        first.arguments = ["run", "counting.bpmn", "--state", "s.json", "--trace", "t.json"]
+        first.currentDirectoryURL = dir
+        let input = Pipe()
+        first.standardInput = input
+        first.standardOutput = FileHandle.nullDevice
+        first.standardError = FileHandle.nullDevice
+        try first.run()
+        defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) } }
+        let stateFile = dir.appendingPathComponent("s.json")
+        func hasSavedItsWait() -> Bool {
+            String(decoding: (try? Data(contentsOf: stateFile)) ?? Data(), as: UTF8.self).contains("\"status\":\"waiting\"")
+        }
+        let deadline = Date().addingTimeInterval(30)
+        while !hasSavedItsWait() {
+            guard Date() < deadline else { return XCTFail("the first run never saved its waiting state") }
+            usleep(20_000)
+        }
+        let second = try bpmnrun(["resume", "s.json", "--non-interactive"], in: dir)
+        XCTAssertEqual(second.exitCode, 4, second.transcript)
+        XCTAssertTrue(second.stderr.contains("s.json: another bpmnrun is running this saved run right now"), second.stderr)
+        try input.fileHandleForWriting.close()  // end of input: the first run stops as waiting
+        first.waitUntilExit()
+        XCTAssertEqual(first.terminationStatus, 3)
+
+        // Now free; and without --trace, resume writes the whole trace where the run's --trace went.
+        try? FileManager.default.removeItem(at: dir.appendingPathComponent("t.json"))
+        try write(CountingFixture.answers(steps: 2), "two.json", in: dir)
+        let third = try bpmnrun(["resume", "s.json", "--answers", "two.json", "--non-interactive", "-q"], in: dir)
+        XCTAssertEqual(third.exitCode, 3, third.transcript)
+        let trace = try TraceDocument(file: dir.appendingPathComponent("t.json"))
+        XCTAssertEqual(trace.events.first?["event"], .string("processStarted"))
+        XCTAssertEqual(trace.variables["round"], .number(2))
+    }
 }
