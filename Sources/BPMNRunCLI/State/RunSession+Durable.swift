@@ -18,6 +18,10 @@ extension RunSession {
         var answersRecord: SavedRun.Answers?
         if let answers, let data = FileManager.default.contents(atPath: answers.path) {
             answersRecord = SavedRun.Answers(path: answers.path, sha256: SHA256.hex(Array(data)), consumed: 0)
+        } else if answers == nil {
+            // Resumed without answers: the run's answers file and its consumed steps stay on record,
+            // so resuming with it later still skips what it already applied.
+            answersRecord = resume?.saved.answers
         }
         let options = SavedRun.Options(
             process: process.processId, dialect: nil, serviceTasks: command.serviceTasks, scriptTimeout: command.scriptTimeout,
@@ -28,7 +32,8 @@ extension RunSession {
             tool: "bpmnrun \(BPMNRunCommand.configuration.version)", savedAt: "", diagram: diagram, calledFiles: [], options: options,
             startVariables: startVariables, answers: answersRecord, processes: [], waiting: [], pending: [],
             instance: InstanceState(processId: process.processId, clock: 0, clockIsVirtual: true))
-        return .success(StateStore(path: path, template: template, recorder: TraceRecorder(saved: resume?.saved.trace ?? [])))
+        return .success(StateStore(path: path, template: template, recorder: TraceRecorder(saved: resume?.saved.trace ?? []),
+                                   countsAnswers: answers != nil))
     }
 
     /// Writes the saved trace events to a new trace file, so the resumed trace is complete.

@@ -24,8 +24,12 @@ final class StateStore {
     private let killAfterSave = ProcessInfo.processInfo.environment["BPMNRUN_FAULT_KILL_AFTER_SAVE"].flatMap { Int($0) }
     private let killBeforeRename = ProcessInfo.processInfo.environment["BPMNRUN_FAULT_KILL_BEFORE_RENAME"].flatMap { Int($0) }
 
-    init(path: String, template: SavedRun, recorder: TraceRecorder) {
+    /// Whether this session reads an answers file (else the recorded consumed count stays as it is).
+    let countsAnswers: Bool
+
+    init(path: String, template: SavedRun, recorder: TraceRecorder, countsAnswers: Bool) {
         self.path = path
+        self.countsAnswers = countsAnswers
         self.template = template
         self.recorder = recorder
     }
@@ -39,7 +43,7 @@ final class StateStore {
         var saved = template
         saved.savedAt = DateFormats.iso8601String(Date())
         saved.instance = state
-        saved.answers?.consumed = answersConsumed
+        if countsAnswers { saved.answers?.consumed = answersConsumed }
         if state.status != .notStarted { saved.startVariables = [:] }
         saved.processes = run.processes.map(shape(of:))
         saved.calledFiles = Self.calledFiles(of: run, diagram: template.diagram)

@@ -38,6 +38,8 @@ final class ResumeAndStatusTests: XCTestCase {
         try write(CountingFixture.answers(steps: 10), "same.json", in: dir)
         let stopped = try bpmnrun(["run", "counting.bpmn", "--state", "s4.json", "--answers", "same.json", "--non-interactive", "-q"], in: dir)
         XCTAssertEqual(stopped.exitCode, 3)
+        let withoutAnswers = try bpmnrun(["resume", "s4.json", "--non-interactive", "-q"], in: dir)
+        XCTAssertEqual(withoutAnswers.exitCode, 3, withoutAnswers.transcript)
         let again = try bpmnrun(["resume", "s4.json", "--answers", "same.json", "--non-interactive", "-q"], in: dir)
         XCTAssertEqual(again.exitCode, 3, "the same file: its 10 steps were applied already, nothing is applied twice\n\(again.transcript)")
         let status = try bpmnrun(["status", "s4.json", "--format", "json"], in: dir)
