@@ -76,4 +76,57 @@ final class DiagramChangeTests: XCTestCase {
         let forced = try ProcessRunner.bpmnrun(["resume", run.state.path, "--answers", run.answers.path, "--non-interactive", "--force"])
         XCTAssertEqual(forced.exitCode, 0, forced.transcript)
     }
+
+    /// A run waiting inside a process called from another file records that file's hash too.
+    func testAChangedCalledFileIsRefusedAndNamed() throws {
+        let folder = TemporaryFiles.url("called")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        let ns = "xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" targetNamespace=\"http://bpmn.io/schema/bpmn\""
+        let parent = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions \(ns) id="Defs_Parent">
+          <bpmn:process id="parent" isExecutable="true">
+            <bpmn:startEvent id="Start" />
+            <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Call_Child" />
+            <bpmn:callActivity id="Call_Child" calledElement="child" />
+            <bpmn:sequenceFlow id="F2" sourceRef="Call_Child" targetRef="End" />
+            <bpmn:endEvent id="End" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """
+        let child = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions \(ns) id="Defs_Child">
+          <bpmn:process id="child" isExecutable="true">
+            <bpmn:startEvent id="Child_Start" />
+            <bpmn:sequenceFlow id="C1" sourceRef="Child_Start" targetRef="Task_Check" />
+            <bpmn:userTask id="Task_Check" name="Check" />
+            <bpmn:sequenceFlow id="C2" sourceRef="Task_Check" targetRef="Task_Sign" />
+            <bpmn:userTask id="Task_Sign" name="Sign" />
+            <bpmn:sequenceFlow id="C3" sourceRef="Task_Sign" targetRef="Child_End" />
+            <bpmn:endEvent id="Child_End" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """
+        try Data(parent.utf8).write(to: folder.appendingPathComponent("parent.bpmn"))
+        let childFile = folder.appendingPathComponent("child.bpmn")
+        try Data(child.utf8).write(to: childFile)
+        let state = folder.appendingPathComponent("s.json").path
+        let first = try ProcessRunner.bpmnrun(["run", folder.appendingPathComponent("parent.bpmn").path, "--state", state, "--non-interactive", "-q"])
+        XCTAssertEqual(first.exitCode, 3, first.transcript)
+        let status = try ProcessRunner.bpmnrun(["status", state])
+        XCTAssertTrue(status.stdout.contains("Check (Task_Check): user task"), status.stdout)
+
+        try Data(child.replacingOccurrences(of: "name=\"Sign\"", with: "name=\"Sign twice\"").utf8).write(to: childFile)
+        let refused = try ProcessRunner.bpmnrun(["resume", state, "--non-interactive"])
+        XCTAssertEqual(refused.exitCode, 4, refused.transcript)
+        XCTAssertTrue(refused.stderr.contains("the diagram changed since the run was saved: \(childFile.path)"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("process child: changed Task_Sign"), refused.stderr)
+
+        try Data(child.utf8).write(to: childFile)  // put back: resumes inside the called process
+        let answers = try TemporaryFiles.write("{\"steps\": [{\"complete\": \"Task_Check\"}, {\"complete\": \"Task_Sign\"}]}", name: "a.json")
+        let resumed = try ProcessRunner.bpmnrun(["resume", state, "--answers", answers.path, "--non-interactive", "-q"])
+        XCTAssertEqual(resumed.exitCode, 0, resumed.transcript)
+    }
 }
