@@ -71,6 +71,30 @@ final class RunSession {
             }
         }
 
+        var options = RunOptions()
+        options.serviceTasks = ServiceTaskMode(rawValue: command.serviceTasks) ?? .wait
+        options.scriptTimeout = command.scriptTimeout
+        options.startTime = command.startTime.flatMap(DateFormats.parseISO8601)
+        options.clock = ClockMode(rawValue: command.clock) ?? .virtual
+        options.calledProcessResolver = CalledProcessFinder(libraries: command.libraries).resolver
+        options.shouldInterrupt = { Terminal.wasInterrupted }
+        // A saved run is checked against the diagram before anything is written (the trace file included).
+        var resumedInstance: InstanceState?
+        if let resume, resume.hasStarted {
+            do {
+                resumedInstance = try checkedInstance(resume, process: process, resolver: options.calledProcessResolver)
+            } catch {
+                FileHandleOutput.stderr("bpmnrun: \(error)")
+                return ExitStatus.stateRefused
+            }
+        }
+        let store: StateStore?
+        switch makeStateStore(process: process, answers: answers, startVariables: start) {
+        case .success(let made): store = made
+        case .failure(let error):
+            FileHandleOutput.stderr("bpmnrun: \(error)")
+            return resume == nil ? ExitStatus.usage : ExitStatus.stateRefused
+        }
         var sinks: [TraceSink] = []
         if let path = command.trace {
             do {
@@ -81,31 +105,17 @@ final class RunSession {
                 return reject("\(error)")
             }
         }
-        let store: StateStore?
-        switch makeStateStore(process: process, answers: answers, startVariables: start) {
-        case .success(let made): store = made
-        case .failure(let error):
-            FileHandleOutput.stderr("bpmnrun: \(error)")
-            return resume == nil ? ExitStatus.usage : ExitStatus.stateRefused
-        }
         if let store { sinks.append(store.recorder) }
         let interactive = !command.nonInteractive
         if !command.quiet && interactive {
             sinks.append(TerminalProgress(terminal: terminal, process: process))
         }
 
-        var options = RunOptions()
-        options.serviceTasks = ServiceTaskMode(rawValue: command.serviceTasks) ?? .wait
-        options.scriptTimeout = command.scriptTimeout
-        options.startTime = command.startTime.flatMap(DateFormats.parseISO8601)
-        options.clock = ClockMode(rawValue: command.clock) ?? .virtual
-        options.calledProcessResolver = CalledProcessFinder(libraries: command.libraries).resolver
-        options.shouldInterrupt = { Terminal.wasInterrupted }
         let trace: TraceSink? = sinks.isEmpty ? nil : (sinks.count == 1 ? sinks[0] : TraceFanOut(sinks))
         let run: ProcessRun
-        if let resume, resume.hasStarted {
+        if let resumedInstance {
             do {
-                run = try resumedRun(resume, process: process, options: options, trace: trace)
+                run = try ProcessRun(process: process, resuming: resumedInstance, options: options, trace: trace)
             } catch {
                 FileHandleOutput.stderr("bpmnrun: \(error)")
                 return ExitStatus.stateRefused

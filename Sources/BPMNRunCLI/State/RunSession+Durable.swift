@@ -52,9 +52,9 @@ extension RunSession {
         return min(recorded.consumed, answers.steps.count)
     }
 
-    /// The saved instance, checked against the diagram files as they are now, as a run that
-    /// continues where it stopped.
-    func resumedRun(_ request: ResumeRequest, process: ExecutableProcess, options: RunOptions, trace: TraceSink?) throws -> ProcessRun {
+    /// The saved instance, checked against the diagram files as they are now, with its element
+    /// references matched to the diagram, ready to continue where it stopped.
+    func checkedInstance(_ request: ResumeRequest, process: ExecutableProcess, resolver: CalledProcessResolver?) throws -> InstanceState {
         let saved = request.saved
         var changed: [String] = []
         for file in [saved.diagram] + saved.calledFiles {
@@ -64,7 +64,6 @@ extension RunSession {
             }
         }
         var processes = [process]
-        let resolver = options.calledProcessResolver
         for key in saved.instance.processKeys.dropFirst() {
             let id = String(key.split(separator: "#").last ?? "")
             if let spec = process.definitions.process(id: id) {
@@ -79,6 +78,6 @@ extension RunSession {
             .instance(for: processes, changedFiles: changed, force: request.force)
         if instance.status == .interrupted { instance.status = .waiting }
         if instance.status == .waiting { instance.error = nil }
-        return try ProcessRun(process: process, resuming: instance, options: options, trace: trace)
+        return instance
     }
 }

@@ -27,8 +27,12 @@ final class DiagramChangeTests: XCTestCase {
         XCTAssertNotEqual(changed, run.original)
         try changed.write(to: run.diagram, atomically: true, encoding: .utf8)
 
-        let refused = try ProcessRunner.bpmnrun(["resume", run.state.path, "--answers", run.answers.path, "--non-interactive"])
+        let trace = run.state.deletingLastPathComponent().appendingPathComponent("trace.json")
+        try Data("the trace of an earlier session".utf8).write(to: trace)
+        let refused = try ProcessRunner.bpmnrun(["resume", run.state.path, "--answers", run.answers.path, "--non-interactive",
+                                                 "--trace", trace.path])
         XCTAssertEqual(refused.exitCode, 4, refused.transcript)
+        XCTAssertEqual(try String(contentsOf: trace, encoding: .utf8), "the trace of an earlier session", "a refused resume writes nothing")
         XCTAssertTrue(refused.stderr.contains("the diagram changed since the run was saved: \(run.diagram.path)"), refused.stderr)
         XCTAssertTrue(refused.stderr.contains("process leave_request: changed Task_ReviewRequest"), refused.stderr)
         XCTAssertTrue(refused.stderr.contains("--force"), refused.stderr)

@@ -84,8 +84,10 @@ final class ResumeAndStatusTests: XCTestCase {
     func testRunDoesNotOverwriteARunThatHasNotFinished() throws {
         let dir = try folder()
         _ = try bpmnrun(["run", "counting.bpmn", "--state", "s.json", "--non-interactive", "-q"], in: dir)
-        let second = try bpmnrun(["run", "counting.bpmn", "--state", "s.json", "--non-interactive", "-q"], in: dir)
+        try write("an earlier trace", "t.json", in: dir)
+        let second = try bpmnrun(["run", "counting.bpmn", "--state", "s.json", "--non-interactive", "-q", "--trace", "t.json"], in: dir)
         XCTAssertEqual(second.exitCode, 2, second.transcript)
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("t.json"), encoding: .utf8), "an earlier trace")
         XCTAssertTrue(second.stderr.contains("s.json: holds a run that has not finished (waiting); continue it with `bpmnrun resume s.json`"),
                       second.stderr)
     }
