@@ -48,10 +48,11 @@ struct ResumeCommand: ParsableCommand {
 
     func run() throws {
         Terminal.installSignalHandlers()
-        let saved: SavedRun
+        var saved: SavedRun
         do {
             try StateLock.acquire(for: statePath)
             saved = try StateFile.load(path: statePath)
+            saved.trace = try TraceJournal.events(forState: statePath, record: saved.traceJournal)
         } catch {
             FileHandleOutput.stderr("bpmnrun: \(error)")
             throw ExitCode(ExitStatus.stateRefused)

@@ -28,11 +28,23 @@ extension RunSession {
             clock: command.clock, startTime: command.startTime, startMessage: command.message, startSignal: command.signal,
             libraries: command.libraries.map(DiagramFile.absolute),
             trace: command.trace.map { $0 == "-" ? $0 : DiagramFile.absolute($0) })
+        let journal: TraceJournal
+        do {
+            if let resume {
+                journal = try TraceJournal.continuing(forState: path, record: resume.saved.traceJournal)
+            } else {
+                journal = try TraceJournal.create(forState: path)
+            }
+        } catch let error as StateFileError {
+            return .failure(error)
+        } catch {
+            return .failure(StateFileError(path: path, message: "\(error)"))
+        }
         let template = SavedRun(
             tool: "bpmnrun \(BPMNRunCommand.configuration.version)", savedAt: "", diagram: diagram, calledFiles: [], options: options,
             startVariables: startVariables, answers: answersRecord, processes: [], waiting: [], pending: [],
-            instance: InstanceState(processId: process.processId, clock: 0, clockIsVirtual: true))
-        return .success(StateStore(path: path, template: template, recorder: TraceRecorder(saved: resume?.saved.trace ?? []),
+            instance: InstanceState(processId: process.processId, clock: 0, clockIsVirtual: true), traceJournal: journal.record)
+        return .success(StateStore(path: path, template: template, recorder: TraceRecorder(), journal: journal,
                                    countsAnswers: answers != nil))
     }
 

@@ -14,36 +14,67 @@ enum SHA256 {
 
     /// The digest as 64 lowercase hex digits.
     static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        digest(bytes).map { byte in
-            let s = String(byte, radix: 16)
-            return s.count == 1 ? "0" + s : s
-        }.joined()
+        var hasher = Hasher()
+        hasher.update(Array(bytes))
+        return hasher.hexDigest()
     }
 
     static func hex(_ text: String) -> String { hex(Array(text.utf8)) }
 
-    // A state file is hashed on every save: optimised even in debug builds, where it would
-    // otherwise cost more than the run itself; raw pointers skip the bounds checks.
-    @_optimize(speed)
-    static func digest<Bytes: Collection>(_ input: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
-        var message = Array(input)
-        let bitLength = UInt64(message.count) &* 8
-        message.append(0x80)
-        let padded = (message.count + 8 + 63) / 64 * 64
-        message.append(contentsOf: repeatElement(0, count: padded - 8 - message.count))
-        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-
-        var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
+    /// Hashes data that arrives in parts (the trace journal grows with every save, and hashing it
+    /// all again each time would make a long run quadratic).
+    struct Hasher {
+        fileprivate var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
             (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+        /// Bytes of the last, incomplete 64-byte block.
+        fileprivate var pending: [UInt8] = []
+        /// All bytes hashed so far.
+        private(set) var length: UInt64 = 0
+
+        mutating func update(_ bytes: [UInt8]) {
+            length += UInt64(bytes.count)
+            var input = bytes
+            if !pending.isEmpty {
+                let take = min(64 - pending.count, input.count)
+                pending.append(contentsOf: input[..<take])
+                input.removeFirst(take)
+                guard pending.count == 64 else { return }
+                SHA256.compress(pending, into: &h)
+                pending.removeAll(keepingCapacity: true)
+            }
+            let whole = input.count / 64 * 64
+            if whole > 0 { SHA256.compress(Array(input[..<whole]), into: &h) }
+            pending.append(contentsOf: input[whole...])
+        }
+
+        /// The digest of everything so far; the hasher can go on taking more.
+        func hexDigest() -> String {
+            var tail = pending
+            tail.append(0x80)
+            let padded = (tail.count + 8 + 63) / 64 * 64
+            tail.append(contentsOf: repeatElement(0, count: padded - 8 - tail.count))
+            let bits = length &* 8
+            for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
+            var state = h
+            SHA256.compress(tail, into: &state)
+            return [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7].map { word in
+                let s = String(word, radix: 16)
+                return String(repeating: "0", count: 8 - s.count) + s
+            }.joined()
+        }
+    }
+
+    /// Runs the compression function over whole 64-byte blocks.
+    fileprivate static func compress(_ blocks: [UInt8], into h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)) {
         let w = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
         defer { w.deallocate() }
         k.withUnsafeBufferPointer { kb in
-            message.withUnsafeBufferPointer { mb in compress(mb.baseAddress!, count: mb.count, k: kb.baseAddress!, w: w, h: &h) }
+            blocks.withUnsafeBufferPointer { mb in compress(mb.baseAddress!, count: mb.count, k: kb.baseAddress!, w: w, h: &h) }
         }
-        return [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7].flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - $0 * 8)) } }
     }
 
-
+    // Optimised even in debug builds, where it would otherwise cost more than the run itself; raw
+    // pointers skip the bounds checks.
     @_optimize(speed)
     private static func compress(_ m: UnsafePointer<UInt8>, count: Int, k kp: UnsafePointer<UInt32>, w: UnsafeMutablePointer<UInt32>,
                                  h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)) {

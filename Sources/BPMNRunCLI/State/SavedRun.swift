@@ -80,11 +80,22 @@ struct SavedRun: Codable {
     /// Messages, signals, timers and conditions waited for, as the trace's `pending` lists them.
     var pending: [VariableValue]
     var instance: InstanceState
-    /// The trace events so far, in order, as the JSON trace writes them. Written by `StateFile`
-    /// from the recorder's bytes (encoding them again on every save would cost more than the run).
+    /// The part of the trace journal (`<state>.trace`) that belongs to this state.
+    struct TraceRecord: Codable, Equatable {
+        /// The journal's file name, beside the state file.
+        var file: String
+        var events: Int
+        var bytes: Int
+        /// SHA-256 of those bytes.
+        var sha256: String
+    }
+
+    var traceJournal: TraceRecord
+
+    /// The trace events so far, read from the journal by `resume` (not part of the state file).
     var trace: [VariableValue] = []
 
     enum CodingKeys: String, CodingKey {
-        case tool, savedAt, diagram, calledFiles, options, startVariables, answers, processes, waiting, pending, instance
+        case tool, savedAt, diagram, calledFiles, options, startVariables, answers, processes, waiting, pending, instance, traceJournal
     }
 }

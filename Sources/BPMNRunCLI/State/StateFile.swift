@@ -8,18 +8,10 @@ enum StateFile {
     static let formatVersion = 1
     private static let headPrefix = "{\"formatVersion\":"
 
-    /// `traceEvents` are the trace events, each one JSON object as the trace writer writes it.
-    static func encode(_ run: SavedRun, traceEvents: [[UInt8]]) throws -> [UInt8] {
+    static func encode(_ run: SavedRun) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        var body = Array(try encoder.encode(run))
-        body.removeLast()  // the closing brace: the trace goes last
-        body.append(contentsOf: Array(",\"trace\":[".utf8))
-        for (i, event) in traceEvents.enumerated() {
-            if i > 0 { body.append(UInt8(ascii: ",")) }
-            body.append(contentsOf: event)
-        }
-        body.append(contentsOf: Array("]}".utf8))
+        let body = Array(try encoder.encode(run))
         var out = Array("{\"formatVersion\":\(formatVersion),\"checksum\":\"\(SHA256.hex(body))\",\"run\":".utf8)
         out.append(contentsOf: body)
         out.append(contentsOf: Array("}\n".utf8))
@@ -64,21 +56,11 @@ enum StateFile {
         guard SHA256.hex(body) == recorded else {
             throw StateFileError(path: path, message: "the state file is damaged: its checksum does not match its contents (changed after bpmnrun wrote it)")
         }
-        var run: SavedRun
         do {
-            run = try JSONDecoder().decode(SavedRun.self, from: Data(body))
+            return try JSONDecoder().decode(SavedRun.self, from: Data(body))
         } catch let error as DecodingError {
             throw StateFileError(path: path, message: "the state file has the wrong shape: \(describe(error))")
         }
-        guard case .object(let whole)? = try? JSONText.decode(String(decoding: body, as: UTF8.self)),
-              case .array(let events)? = whole["trace"] else {
-            throw StateFileError(path: path, message: "the state file has the wrong shape: run.trace is missing or not an array")
-        }
-        for (i, event) in events.enumerated() where TraceRecorder.event(from: event) == nil {
-            throw StateFileError(path: path, message: "the state file has the wrong shape: run.trace.\(i) is not a trace event")
-        }
-        run.trace = events
-        return run
     }
 
     private static func describe(_ error: DecodingError) -> String {

@@ -13,6 +13,7 @@ final class StateStore {
     /// Everything but the instance, trace and waiting summary, filled in when the run starts.
     var template: SavedRun
     let recorder: TraceRecorder
+    let journal: TraceJournal
     private var lastSavedSeq = -1
     private var lastSavedStatus: RunStatus?
     private var lastSavedConsumed = -1
@@ -27,8 +28,9 @@ final class StateStore {
     /// Whether this session reads an answers file (else the recorded consumed count stays as it is).
     let countsAnswers: Bool
 
-    init(path: String, template: SavedRun, recorder: TraceRecorder, countsAnswers: Bool) {
+    init(path: String, template: SavedRun, recorder: TraceRecorder, journal: TraceJournal, countsAnswers: Bool) {
         self.path = path
+        self.journal = journal
         self.countsAnswers = countsAnswers
         self.template = template
         self.recorder = recorder
@@ -65,8 +67,14 @@ final class StateStore {
         try write(saved)
     }
 
+    /// Appends the step's trace events to the journal, then replaces the state file: a kill between
+    /// the two leaves journal bytes the old state does not count, which resume cuts off.
     private func write(_ saved: SavedRun) throws {
-        let bytes = try StateFile.encode(saved, traceEvents: recorder.events)
+        var saved = saved
+        try journal.append(recorder.unsaved)
+        recorder.markSaved()
+        saved.traceJournal = journal.record
+        let bytes = try StateFile.encode(saved)
         saves += 1
         let number = saves
         try AtomicFile.write(bytes, to: path, beforeRename: { [killBeforeRename] in

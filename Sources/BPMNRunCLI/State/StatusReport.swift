@@ -17,7 +17,7 @@ struct StatusReport {
             "process": .string(saved.options.process),
             "savedAt": .string(saved.savedAt),
             "clock": .string(DateFormats.iso8601String(Date(timeIntervalSince1970: i.clock))),
-            "traceEvents": .integer(Int64(saved.trace.count)),
+            "traceEvents": .integer(Int64(saved.traceJournal.events)),
             "lastSeq": .integer(Int64(i.seq)),
             "variables": .object(variables),
             "pending": .array(saved.pending),
@@ -45,7 +45,7 @@ struct StatusReport {
         let i = saved.instance
         var lines: [String] = []
         lines.append("\(saved.diagram.path) · process \(saved.options.process) · \(i.status.rawValue)")
-        lines.append("  saved \(saved.savedAt), clock \(DateFormats.iso8601String(Date(timeIntervalSince1970: i.clock))), \(saved.trace.count) trace events")
+        lines.append("  saved \(saved.savedAt), clock \(DateFormats.iso8601String(Date(timeIntervalSince1970: i.clock))), \(saved.traceJournal.events) trace events")
         if let error = i.error { lines.append("  error: \(error.message)") }
         if let answers = saved.answers { lines.append("  answers: \(answers.consumed) step\(answers.consumed == 1 ? "" : "s") of \(answers.path) applied") }
         if !saved.waiting.isEmpty {

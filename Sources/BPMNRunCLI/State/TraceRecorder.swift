@@ -1,24 +1,19 @@
 import BPMNEngine
 import BPMNModel
 
-/// Keeps the trace events of a run with `--state`, so the state file carries the trace so far and
-/// a resumed run's trace starts with everything before it.
+/// Collects the trace events of a run with `--state` between two saves; each save appends them to
+/// the trace journal.
 final class TraceRecorder: TraceSink {
     /// Each event as one JSON object, the bytes the trace writer writes for it.
-    private(set) var events: [[UInt8]] = []
-
-    /// Starts with the events of a saved run.
-    init(saved: [VariableValue] = []) {
-        for value in saved {
-            if let event = Self.event(from: value) { record(event) }
-        }
-    }
+    private(set) var unsaved: [[UInt8]] = []
 
     func record(_ event: TraceEvent) {
         var writer = JSONByteWriter(capacity: 256)
         event.write(into: &writer)
-        events.append(writer.bytes)
+        unsaved.append(writer.bytes)
     }
+
+    func markSaved() { unsaved.removeAll(keepingCapacity: true) }
 
     func finish(_ summary: TraceSummary) {}
 

@@ -36,7 +36,8 @@ final class StateCorruptionTests: XCTestCase {
         let saved = try StateFile.decode(bytes, path: "run.state.json")
         XCTAssertEqual(saved.instance.status, .waiting)
         XCTAssertEqual(saved.waiting.map(\.element), ["Task_SubmitRequest"])
-        XCTAssertEqual(saved.trace.count, Int(saved.instance.seq))
+        XCTAssertEqual(saved.traceJournal.events, Int(saved.instance.seq))
+        XCTAssertEqual(saved.traceJournal.file, "run.state.json.trace")
     }
 
     func testEveryTruncationIsRefused() throws {
@@ -84,8 +85,54 @@ final class StateCorruptionTests: XCTestCase {
         let body = String(text[bodyStart...].dropLast(2))
         let wrongType = body.replacingOccurrences(of: "\"nextTokenId\":", with: "\"nextTokenId\":\"two\",\"x\":")
         assertRefused(envelope(wrongType), "a string where a number belongs", containing: "run.instance.nextTokenId")
-        let badTrace = body.replacingOccurrences(of: "\"trace\":[{", with: "\"trace\":[7,{")
-        assertRefused(envelope(badTrace), "a trace entry that is no event", containing: "run.trace.0 is not a trace event")
+    }
+
+    // MARK: The trace journal beside the state file
+
+    private func resume(_ state: URL) throws -> ProcessRunner.Outcome {
+        try ProcessRunner.bpmnrun(["resume", state.path, "--non-interactive", "--quiet"])
+    }
+
+    func testATruncatedOrDamagedTraceJournalIsRefused() throws {
+        let (_, state, _) = try savedState()
+        let journal = URL(fileURLWithPath: state.path + ".trace")
+        let intact = Array(try Data(contentsOf: journal))
+        XCTAssertGreaterThan(intact.count, 100)
+        for length in [0, 1, intact.count / 2, intact.count - 1] {
+            try Data(intact.prefix(length)).write(to: journal)
+            let outcome = try resume(state)
+            XCTAssertEqual(outcome.exitCode, 4, "journal cut to \(length) bytes: \(outcome.transcript)")
+            XCTAssertTrue(outcome.stderr.contains("\(journal.path): the trace journal is shorter"), outcome.stderr)
+        }
+        var flipped = intact
+        flipped[intact.count / 3] ^= 0x20
+        try Data(flipped).write(to: journal)
+        let damaged = try resume(state)
+        XCTAssertEqual(damaged.exitCode, 4, damaged.transcript)
+        XCTAssertTrue(damaged.stderr.contains("the trace journal is damaged"), damaged.stderr)
+        try FileManager.default.removeItem(at: journal)
+        let missing = try resume(state)
+        XCTAssertEqual(missing.exitCode, 4, missing.transcript)
+        XCTAssertTrue(missing.stderr.contains("cannot read the trace journal"), missing.stderr)
+    }
+
+    /// A kill after the journal was appended to but before the state file was replaced leaves
+    /// events the state does not count: resume cuts them off and the trace is as saved.
+    func testJournalBytesPastTheSavedStateAreCutOff() throws {
+        let (folder, state, _) = try savedState()
+        let journal = URL(fileURLWithPath: state.path + ".trace")
+        let intact = try Data(contentsOf: journal)
+        let handle = try FileHandle(forWritingTo: journal)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("{\"seq\":99,\"at\":\"2026-01-05T09:00:00Z\",\"event\":\"waiting\"}\n{\"seq\":1".utf8))
+        try handle.close()
+        let trace = folder.appendingPathComponent("trace.json")
+        let outcome = try ProcessRunner.bpmnrun(["resume", state.path, "--non-interactive", "--quiet", "--trace", trace.path])
+        XCTAssertEqual(outcome.exitCode, 3, outcome.transcript)
+        XCTAssertEqual(try Data(contentsOf: journal), intact, "cut back to what the state records")
+        let events = try TraceDocument(file: trace).events
+        XCTAssertEqual(events.compactMap { $0["seq"]?.number }, (1...events.count).map(Double.init))
+        XCTAssertFalse(events.contains { $0["seq"]?.number == 99 })
     }
 
     // MARK: Through the binary: exit code 4 and the message on standard error
@@ -128,6 +175,17 @@ final class StateCorruptionTests: XCTestCase {
                        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         XCTAssertEqual(SHA256.hex(String(repeating: "a", count: 1_000_000)),
                        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        // In parts of every awkward size (the journal is hashed a save at a time).
+        let text = Array(String(repeating: "bpmnrun journal line\n", count: 40).utf8)
+        var hasher = SHA256.Hasher()
+        var offset = 0, size = 1
+        while offset < text.count {
+            let end = min(text.count, offset + size)
+            hasher.update(Array(text[offset..<end]))
+            XCTAssertEqual(hasher.hexDigest(), SHA256.hex(text[..<end]), "after \(end) bytes")
+            offset = end
+            size = size % 70 + 13
+        }
     }
 }
 
