@@ -48,7 +48,7 @@ final class StateStore {
         if countsAnswers { saved.answers?.consumed = answersConsumed }
         if state.status != .notStarted { saved.startVariables = [:] }
         saved.processes = run.processes.map(shape(of:))
-        saved.calledFiles = Self.calledFiles(of: run, diagram: template.diagram)
+        saved.calledFiles = calledFiles(of: run)
         saved.waiting = run.waitingTasks.map(Self.summary(of:))
         saved.pending = run.pendingEvents.map { Self.pendingValue($0) }
         try write(saved)
@@ -90,12 +90,17 @@ final class StateStore {
         return made
     }
 
-    static func calledFiles(of run: ProcessRun, diagram: SavedRun.SavedFile) -> [SavedRun.SavedFile] {
-        var seen: Set<String> = [diagram.path]
+    /// The other files the run loaded called processes from, hashed once, when first seen (the
+    /// content the run used).
+    private var calledFileRecords: [String: SavedRun.SavedFile] = [:]
+
+    private func calledFiles(of run: ProcessRun) -> [SavedRun.SavedFile] {
+        var seen: Set<String> = [template.diagram.path]
         var files: [SavedRun.SavedFile] = []
         for process in run.processes.dropFirst() where !seen.contains(process.fileName) {
             seen.insert(process.fileName)
-            if let file = DiagramFile.record(process.fileName) { files.append(file) }
+            if calledFileRecords[process.fileName] == nil { calledFileRecords[process.fileName] = DiagramFile.record(process.fileName) }
+            if let file = calledFileRecords[process.fileName] { files.append(file) }
         }
         return files
     }
