@@ -23,7 +23,7 @@ public struct BPMNRunCommand: ParsableCommand {
         file or answers, 3 stopped while tasks wait, 130 interrupted.
         """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, ValidateCommand.self, TraceCommand.self],
+        subcommands: [RunCommand.self, ResumeCommand.self, StatusCommand.self, ValidateCommand.self, TraceCommand.self],
         defaultSubcommand: RunCommand.self
     )
 
@@ -53,4 +53,6 @@ public enum ExitStatus {
     public static let usage: Int32 = 2
     public static let waiting: Int32 = 3
     public static let interrupted: Int32 = 130
+    /// `resume` / `status`: the state file is damaged, of another format version, or does not fit the diagram.
+    public static let stateRefused: Int32 = 4
 }

@@ -79,6 +79,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Whose semantics to run with: 'camunda' (JUEL, JavaScript), 'spiff' (SpiffWorkflow: Python conditions and scripts) or 'auto' (decided from the diagram's expressions and scripts).", valueName: "camunda|spiff|auto"))
     var dialect: String = "auto"
 
+    @Option(name: .long, help: ArgumentHelp("Save the run's complete state to this file after every step, so it can be continued with `bpmnrun resume FILE` (see docs/state-format.md).", valueName: "file"))
+    var state: String?
+
     @Flag(name: .long, help: "No colours (also off when NO_COLOR is set or output is not a terminal).")
     var noColor = false
 

@@ -9,9 +9,12 @@ import Foundation
 final class RunSession {
     let command: RunCommand
     let terminal: Terminal
+    /// Set by `bpmnrun resume`: the saved run this session continues.
+    let resume: ResumeRequest?
 
-    init(command: RunCommand) {
+    init(command: RunCommand, resume: ResumeRequest? = nil) {
         self.command = command
+        self.resume = resume
         self.terminal = Terminal(humanOutputToStderr: command.trace == "-" || command.xes == "-", allowColor: !command.noColor)
     }
 
@@ -54,7 +57,7 @@ final class RunSession {
             return reject("\(error)")
         }
 
-        var start = answers?.variables ?? [:]
+        var start = resume.map { $0.saved.startVariables } ?? answers?.variables ?? [:]
         if let path = command.variablesFile {
             guard let data = FileManager.default.contents(atPath: path) else { return reject("cannot read --vars file \(path)") }
             do {
@@ -77,27 +80,6 @@ final class RunSession {
             }
         }
 
-        var sinks: [TraceSink] = []
-        if let path = command.trace {
-            do {
-                sinks.append(try JSONTraceWriter(path: path, diagramFile: command.file, processId: process.processId,
-                                                 dialect: (dialect.dialect.rawValue, dialect.reason)))
-            } catch {
-                return reject("\(error)")
-            }
-        }
-        if let path = command.xes {
-            do {
-                sinks.append(try XESTraceWriter(path: path, diagramFile: command.file, processId: process.processId))
-            } catch {
-                return reject("\(error)")
-            }
-        }
-        let interactive = !command.nonInteractive
-        if !command.quiet && interactive {
-            sinks.append(TerminalProgress(terminal: terminal, process: process))
-        }
-
         var options = RunOptions()
         options.serviceTasks = ServiceTaskMode(rawValue: command.serviceTasks) ?? .wait
         options.scriptTimeout = command.scriptTimeout
@@ -105,20 +87,79 @@ final class RunSession {
         options.clock = ClockMode(rawValue: command.clock) ?? .virtual
         options.calledProcessResolver = CalledProcessFinder(libraries: command.libraries, dialect: dialect.dialect).resolver
         options.shouldInterrupt = { Terminal.wasInterrupted }
+        // A saved run is checked against the diagram before anything is written (the trace file included).
+        var resumedInstance: InstanceState?
+        if let resume, resume.hasStarted {
+            do {
+                resumedInstance = try checkedInstance(resume, process: process, resolver: options.calledProcessResolver)
+            } catch {
+                FileHandleOutput.stderr("bpmnrun: \(error)")
+                return ExitStatus.stateRefused
+            }
+        }
+        let store: StateStore?
+        switch makeStateStore(process: process, dialect: dialect.dialect.rawValue, answers: answers, startVariables: start) {
+        case .success(let made): store = made
+        case .failure(let error):
+            FileHandleOutput.stderr("bpmnrun: \(error)")
+            return resume == nil ? ExitStatus.usage : ExitStatus.stateRefused
+        }
+        var sinks: [TraceSink] = []
+        if let path = command.trace {
+            do {
+                let writer = try JSONTraceWriter(path: path, diagramFile: resume?.saved.diagram.path ?? command.file, processId: process.processId,
+                                                 dialect: (dialect.dialect.rawValue, dialect.reason))
+                replaySavedTrace(into: writer)
+                sinks.append(writer)
+            } catch {
+                return reject("\(error)")
+            }
+        }
+        if let path = command.xes {
+            do {
+                let writer = try XESTraceWriter(path: path, diagramFile: resume?.saved.diagram.path ?? command.file, processId: process.processId)
+                replaySavedTrace(into: writer)
+                sinks.append(writer)
+            } catch {
+                return reject("\(error)")
+            }
+        }
+        if let store { sinks.append(store.recorder) }
+        let interactive = !command.nonInteractive
+        if !command.quiet && interactive {
+            sinks.append(TerminalProgress(terminal: terminal, process: process))
+        }
+
         let trace: TraceSink? = sinks.isEmpty ? nil : (sinks.count == 1 ? sinks[0] : TraceFanOut(sinks))
-        let run = ProcessRun(process: process, options: options, trace: trace)
+        let run: ProcessRun
+        if let resumedInstance {
+            do {
+                run = try ProcessRun(process: process, resuming: resumedInstance, options: options, trace: trace)
+            } catch {
+                FileHandleOutput.stderr("bpmnrun: \(error)")
+                return ExitStatus.stateRefused
+            }
+        } else {
+            run = ProcessRun(process: process, options: options, trace: trace)
+            do { try store?.saveBeforeStart(run) } catch { return reject("\(error)") }
+        }
 
         if !command.quiet {
             terminal.line(terminal.bold("bpmnrun") + " · \(process.spec.name ?? process.processId) " + terminal.dim("(\(process.processId) in \(command.file))"))
         }
-        if let name = command.message { run.start(variables: start, trigger: .message(name)) }
-        else if let name = command.signal { run.start(variables: start, trigger: .signal(name)) }
-        else { run.start(variables: start) }
+        if resume?.hasStarted != true {
+            if let name = command.message { run.start(variables: start, trigger: .message(name)) }
+            else if let name = command.signal { run.start(variables: start, trigger: .signal(name)) }
+            else { run.start(variables: start) }
+        }
 
         var steps = answers?.steps ?? []
-        var stepNumber = 0
+        var stepNumber = answersAlreadyConsumed(answers)
+        steps.removeFirst(stepNumber)
         var rejected = false
+        var saveFailure: Error?
         driving: while run.state.status == .waiting {
+            do { try store?.save(run, answersConsumed: stepNumber) } catch { saveFailure = error; break }
             if Terminal.wasInterrupted { run.interrupt(); break }
             let tasks = run.waitingTasks
             let events = run.pendingEvents
@@ -191,10 +232,15 @@ final class RunSession {
             }
         }
         if Terminal.wasInterrupted && !run.state.status.hasEnded { run.interrupt() }
-
+        // The trace is finished before the last save: a kill between the two leaves the state of the
+        // step before, which resume does again, writing the whole trace again.
         run.finishTrace()
+        if saveFailure == nil {
+            do { try store?.save(run, answersConsumed: rejected ? stepNumber - 1 : stepNumber) } catch { saveFailure = error }
+        }
+        if let saveFailure { FileHandleOutput.stderr("bpmnrun: \(saveFailure)") }
         RunSummary(terminal: terminal, run: run, file: command.file).print(remainingSteps: steps.count)
-        if rejected { return ExitStatus.usage }
+        if rejected || saveFailure != nil { return ExitStatus.usage }
         switch run.state.status {
         case .completed, .terminated: return ExitStatus.completed
         case .failed: return ExitStatus.failed

@@ -54,8 +54,10 @@ struct TraceConvertCommand: ParsableCommand {
             FileHandle.standardOutput.write(xml)
             return
         }
-        if let reason = AtomicFile.write(xml, to: output) {
-            FileHandleOutput.stderr("bpmnrun: cannot write \(output): \(reason)")
+        do {
+            try AtomicFile.write(Array(xml), to: output)
+        } catch let error as AtomicFile.WriteError {
+            FileHandleOutput.stderr("bpmnrun: cannot write \(output): \(error.reason)")
             throw ExitCode(ExitStatus.failed)
         }
     }
