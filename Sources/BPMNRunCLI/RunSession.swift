@@ -98,7 +98,7 @@ final class RunSession {
             }
         }
         let store: StateStore?
-        switch makeStateStore(process: process, dialect: dialect.dialect.rawValue, answers: answers, startVariables: start) {
+        switch makeStateStore(process: process, dialect: command.dialect, answers: answers, startVariables: start) {
         case .success(let made): store = made
         case .failure(let error):
             FileHandleOutput.stderr("bpmnrun: \(error)")

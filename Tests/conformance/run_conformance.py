@@ -6,7 +6,7 @@ Maps the cases of ../shared/conformance/cases.json (see its README) onto bpmnrun
 * start_variables and steps become an answers file
   ({"process", "variables", "steps": [{"complete": id, "variables": {...}}, ...]});
 * the case runs as
-  `bpmnrun run FILE --process KEY --answers A --trace T --non-interactive`;
+  `bpmnrun run FILE --process KEY --dialect camunda --answers A --trace T --non-interactive`;
 * `expect` is compared with the JSON trace (docs/trace-format.md) using the README's matching
   rules; parse-error cases go to `bpmnrun validate FILE --format json`.
 
@@ -525,7 +525,9 @@ class Runner:
                 argv += [self.lib_flag, extra]
         if answers.get("process"):
             argv += ["--process", answers["process"]]
-        argv += ["--answers", a, "--trace", t, "--non-interactive"]
+        # These are the Camunda 7 engine's own tests: Camunda semantics, whatever auto would guess
+        # (a script task without scriptFormat runs as JUEL there, as Python under the spiff dialect).
+        argv += ["--dialect", "camunda", "--answers", a, "--trace", t, "--non-interactive"]
         code, out, err = self._exec(argv)
         trace = None
         try:
