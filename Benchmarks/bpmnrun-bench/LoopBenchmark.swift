@@ -2,35 +2,6 @@ import BPMNEngine
 import BPMNModel
 import BPMNParser
 
-/// Timestamps taken every time the engine checks for interruption (every 1024 node executions),
-/// so the cost of the first and last tenth of one long run can be compared without touching the
-/// engine's hot path.
-/// Both wall-clock and CPU time are kept: on a shared machine the CPU time shows whether the work
-/// per node grows, whatever else runs.
-final class ProgressSampler: @unchecked Sendable {
-    var stamps: [UInt64] = []
-    var cpuStamps: [UInt64] = []
-    init(expected: Int) {
-        stamps.reserveCapacity(expected / 1024 + 16)
-        cpuStamps.reserveCapacity(expected / 1024 + 16)
-    }
-    func sample() -> Bool {
-        stamps.append(Clock.nanoseconds())
-        cpuStamps.append(Clock.cpuNanoseconds())
-        return false
-    }
-
-    /// Nanoseconds per node over the first and the last `fraction` of the samples.
-    func edgeCosts(_ series: [UInt64], fraction: Double, stepsPerSample: Int) -> (first: Double, last: Double)? {
-        let n = series.count
-        let span = Int(Double(n) * fraction)
-        guard span >= 1, n > 2 * span else { return nil }
-        let first = Double(series[span] - series[0]) / Double(span * stepsPerSample)
-        let last = Double(series[n - 1] - series[n - 1 - span]) / Double(span * stepsPerSample)
-        return (first, last)
-    }
-}
-
 /// `loop FILE [--trace PATH] [--repeat N] [--expect-var name=value]`: loads and compiles once,
 /// then runs the process to its end N times (a fresh instance each time) and reports the cost per
 /// executed flow node. With --trace each run streams its JSON trace to PATH.
@@ -42,7 +13,13 @@ enum LoopBenchmark {
 
         var perNode = Timings(), cpuPerNode = Timings()
         var nodes = 0
-        var firstTenth = Timings(), lastTenth = Timings(), cpuFirstTenth = Timings(), cpuLastTenth = Timings()
+        // First and last tenth of each run, per clock: medians over the repeats.
+        var edges: [String: (first: Timings, last: Timings)] = [:]
+        func addEdges(_ key: String, _ series: [UInt64], typical: Bool = false) {
+            guard let e = ProgressSampler.edgeCosts(series, fraction: 0.1, stepsPerSample: 1024) else { return }
+            edges[key, default: (Timings(), Timings())].first.samples.append(typical ? e.firstMedian : e.first)
+            edges[key, default: (Timings(), Timings())].last.samples.append(typical ? e.lastMedian : e.last)
+        }
         var status = ""
         var checked = "not checked"
         for _ in 0..<max(1, repeats) {
@@ -60,13 +37,11 @@ enum LoopBenchmark {
             nodes = run.nodeExecutions
             perNode.samples.append(Double(t1 - t0) / Double(max(1, nodes)))
             cpuPerNode.samples.append(Double(c1 - c0) / Double(max(1, nodes)))
-            if let edges = sampler.edgeCosts(sampler.stamps, fraction: 0.1, stepsPerSample: 1024),
-               let cpuEdges = sampler.edgeCosts(sampler.cpuStamps, fraction: 0.1, stepsPerSample: 1024) {
-                firstTenth.samples.append(edges.first)
-                lastTenth.samples.append(edges.last)
-                cpuFirstTenth.samples.append(cpuEdges.first)
-                cpuLastTenth.samples.append(cpuEdges.last)
-            }
+            addEdges("ns", sampler.wall)
+            addEdges("cpu_ns", sampler.cpu)
+            addEdges("cpu_ns_typical", sampler.cpu, typical: true)
+            addEdges("user_ns", sampler.user)
+            addEdges("sys_ns", sampler.system)
             status = run.state.status.rawValue
             if let (name, want) = expect {
                 let got = run.state.processVariables[name]
@@ -83,11 +58,12 @@ enum LoopBenchmark {
             ("run_ms_median", format(perNode.median * Double(nodes) / 1e6)),
             ("cpu_ns_per_node_median", format(cpuPerNode.median, digits: 1)), ("cpu_ns_per_node_min", format(cpuPerNode.min, digits: 1)),
         ]
-        if !firstTenth.samples.isEmpty {
-            out.append(("ns_per_node_first_10pct", format(firstTenth.median, digits: 1)))
-            out.append(("ns_per_node_last_10pct", format(lastTenth.median, digits: 1)))
-            out.append(("cpu_ns_per_node_first_10pct", format(cpuFirstTenth.median, digits: 1)))
-            out.append(("cpu_ns_per_node_last_10pct", format(cpuLastTenth.median, digits: 1)))
+        // `X_per_node_first_10pct`: mean over the first tenth; `cpu_ns_typical_...`: the median
+        // 1024-node interval of that tenth.
+        for key in ["ns", "cpu_ns", "cpu_ns_typical", "user_ns", "sys_ns"] {
+            guard let e = edges[key] else { continue }
+            out.append(("\(key)_per_node_first_10pct", format(e.first.median, digits: 1)))
+            out.append(("\(key)_per_node_last_10pct", format(e.last.median, digits: 1)))
         }
         out.append(("peak_rss_kb", "\(Clock.peakResidentKB())"))
         return out

@@ -38,10 +38,11 @@ public struct ProcessSpec: Sendable {
 
     /// Rebuilds the id lookups; call after changing `nodes` or `flows` directly.
     public mutating func reindex() {
-        nodeIndexById = [:]
-        for (i, n) in nodes.enumerated() where nodeIndexById[n.id] == nil { nodeIndexById[n.id] = i }
-        flowIndexById = [:]
-        for (i, f) in flows.enumerated() where flowIndexById[f.id] == nil { flowIndexById[f.id] = i }
+        // By index, not `enumerated()`, which would copy each whole node and flow to read its id.
+        nodeIndexById = Dictionary(minimumCapacity: nodes.count)
+        for i in nodes.indices where nodeIndexById[nodes[i].id] == nil { nodeIndexById[nodes[i].id] = i }
+        flowIndexById = Dictionary(minimumCapacity: flows.count)
+        for i in flows.indices where flowIndexById[flows[i].id] == nil { flowIndexById[flows[i].id] = i }
     }
 
     public func nodeIndex(of id: String) -> Int? { nodeIndexById[id] }

@@ -95,6 +95,24 @@ final class ScriptTaskTests: XCTestCase {
         XCTAssertGreaterThan(problems.first?.location.line ?? 0, 0, "the problem has a file line")
     }
 
+    func testTheSameBrokenScriptIsReportedForEveryTaskThatHasIt() {
+        // Each distinct script text is checked once; every task carrying it must still be named.
+        func task(_ id: String, _ script: String) -> String {
+            "<bpmn:scriptTask id=\"\(id)\" scriptFormat=\"javascript\"><bpmn:script>\(xmlEscaped(script))</bpmn:script></bpmn:scriptTask>"
+        }
+        let problems = compileFailure(diagram("""
+            <bpmn:startEvent id="start"/>
+            \(task("a", "var x = ;"))
+            \(task("b", "x = 1;"))
+            \(task("c", "var x = ;"))
+            <bpmn:endEvent id="end"/>
+            \(chain("start", "a", "b", "c", "end"))
+            """))
+        XCTAssertEqual(problems.map(\.elementId), ["a", "c"])
+        XCTAssertEqual(problems.map(\.message), Array(repeating: problems.first?.message ?? "", count: 2))
+        XCTAssertNotEqual(problems.first?.location.line, problems.last?.location.line, "each problem points at its own task")
+    }
+
     func testUnsupportedScriptFormatsAreRejectedNamingElementAndFormat() {
         let groovy = compileFailure(diagram(scriptProcess("println 'hi'", format: "groovy")))
         XCTAssertEqual(groovy.map(\.elementId), ["script"])

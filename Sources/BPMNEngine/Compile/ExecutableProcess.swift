@@ -42,30 +42,56 @@ public final class ExecutableProcess: @unchecked Sendable {
         self.noneStartEvents = noneStartEvents
         var needs = Array(repeating: false, count: spec.nodes.count)
         var esp: [Int: [Int]] = [:]
-        var links: [Int: Int] = [:]
-        for (i, n) in spec.nodes.enumerated() {
-            let ext = n.extensions
-            needs[i] = n.multiInstance != nil || n.standardLoop != nil || !ext.inputParameters.isEmpty
-                || !ext.outputParameters.isEmpty || !ext.executionListeners.isEmpty || !n.boundaryEvents.isEmpty
-                || !ext.taskListeners.isEmpty
-            if n.kind == .startEvent, let parent = n.parent, spec.nodes[parent].triggeredByEvent {
-                esp[spec.nodes[parent].parent ?? -1, default: []].append(i)
-            }
-            if n.kind == .intermediateThrowEvent, let def = n.eventDefinitions.first, def.kind == .link {
-                let name = def.linkName ?? def.id ?? ""
-                if let target = spec.nodes.indices.first(where: { j in
-                    let c = spec.nodes[j]
-                    return c.kind == .intermediateCatchEvent && c.parent == n.parent
-                        && c.eventDefinitions.first.map { $0.kind == .link && ($0.linkName ?? $0.id ?? "") == name } == true
-                }) {
-                    links[i] = target
+        // Link catch events by scope and name, built once: searching all nodes for each throw
+        // event would be quadratic in diagrams with many links.
+        var linkCatches: [LinkKey: Int] = [:]
+        var linkThrows: [(node: Int, key: LinkKey)] = []
+        // Nodes are read in place through pointers: `for n in spec.nodes`, and even `spec.nodes[i]`
+        // passed to a function, copy all of a node's reference-counted fields.
+        spec.nodes.withUnsafeBufferPointer { nodes in
+            guard let base = nodes.baseAddress else { return }
+            for i in nodes.indices {
+                let node = base + i
+                needs[i] = Self.needsMoreThanBehavior(node)
+                if node.pointee.kind == .startEvent, let parent = node.pointee.parent, base[parent].triggeredByEvent {
+                    esp[base[parent].parent ?? -1, default: []].append(i)
+                }
+                if let key = Self.linkKey(node) {
+                    if node.pointee.kind == .intermediateThrowEvent {
+                        linkThrows.append((i, key))
+                    } else if linkCatches[key] == nil {
+                        linkCatches[key] = i   // the first catch event in document order
+                    }
                 }
             }
         }
+        var links: [Int: Int] = [:]
+        for (node, key) in linkThrows {
+            if let target = linkCatches[key] { links[node] = target }
+        }
         self.needsActivityEntry = needs
-        self.flowHasListeners = spec.flows.map { !$0.extensions.executionListeners.isEmpty }
+        self.flowHasListeners = spec.flows.indices.map { !spec.flows[$0].extensions.executionListeners.isEmpty }
         self.eventSubProcessStarts = esp
         self.linkTargets = links
+    }
+
+    private static func needsMoreThanBehavior(_ n: UnsafePointer<FlowNode>) -> Bool {
+        n.pointee.multiInstance != nil || n.pointee.standardLoop != nil || !n.pointee.boundaryEvents.isEmpty
+            || !n.pointee.extensions.inputParameters.isEmpty || !n.pointee.extensions.outputParameters.isEmpty
+            || !n.pointee.extensions.executionListeners.isEmpty || !n.pointee.extensions.taskListeners.isEmpty
+    }
+
+    /// A link event's scope and link name (its `name`, else the definition's id).
+    private struct LinkKey: Hashable {
+        let scope: Int?
+        let name: String
+    }
+
+    /// nil unless the node is an intermediate throw or catch event whose first definition is a link.
+    private static func linkKey(_ n: UnsafePointer<FlowNode>) -> LinkKey? {
+        guard n.pointee.kind == .intermediateThrowEvent || n.pointee.kind == .intermediateCatchEvent,
+              let def = n.pointee.eventDefinitions.first, def.kind == .link else { return nil }
+        return LinkKey(scope: n.pointee.parent, name: def.linkName ?? def.id ?? "")
     }
 
     public var fileName: String { definitions.fileName }

@@ -16,10 +16,9 @@ public enum ProcessCompiler {
             problems.append(LoadDiagnostic(file: file, location: location, elementId: element, message: message))
         }
 
-        var jsChecker: JavaScriptEngine?
+        var javaScriptChecks = JavaScriptSyntaxChecks()
         func checkJavaScript(_ source: String, at location: SourceLocation, element: String) {
-            if jsChecker == nil { jsChecker = JavaScriptEngine(timeLimit: 1) }
-            if let error = jsChecker!.checkSyntax(source) {
+            if let error = javaScriptChecks.error(in: source) {
                 let line = error.line.map { " at line \($0) of the script" } ?? ""
                 problem(location, element, "JavaScript does not compile\(line): \(error.message)")
             }
@@ -38,13 +37,15 @@ public enum ProcessCompiler {
 
         // Conditions on sequence flows.
         var conditions: [CompiledExpression?] = Array(repeating: nil, count: spec.flows.count)
-        for (i, flow) in spec.flows.enumerated() {
+        // Flows and nodes are read in place through buffer pointers: iterating the arrays would
+        // copy every FlowNode (about twenty reference-counted fields) per element.
+        func compileFlow(_ i: Int, _ flow: SequenceFlow) {
             // A flow to or from nothing would silently end its token; Camunda rejects it (BpmnParse).
             if flow.source == nil { problem(flow.location, flow.id, "Invalid source '\(flow.sourceRef)' of sequence flow '\(flow.id)'") }
             if flow.target == nil { problem(flow.location, flow.id, "Invalid destination '\(flow.targetRef)' of sequence flow '\(flow.id)'") }
-            guard let condition = flow.condition else { continue }
+            guard let condition = flow.condition else { return }
             let text = condition.text.trimmingWhitespace()
-            if text.isEmpty { continue }
+            if text.isEmpty { return }
             switch ScriptLanguage(format: condition.language) {
             case .javascript:
                 checkJavaScript(text, at: condition.location, element: flow.id)
@@ -56,6 +57,9 @@ public enum ProcessCompiler {
                         "the condition is written in '\(condition.language ?? "")', which bpmnrun cannot evaluate; write it as a JUEL ${...} expression")
             }
         }
+        spec.flows.withUnsafeBufferPointer { flows in
+            for i in flows.indices { compileFlow(i, flows[i]) }
+        }
 
         var scripts: [CompiledScript?] = Array(repeating: nil, count: spec.nodes.count)
         var expressions: [CompiledExpression?] = Array(repeating: nil, count: spec.nodes.count)
@@ -63,7 +67,7 @@ public enum ProcessCompiler {
         behaviors.reserveCapacity(spec.nodes.count)
         var noneStartEvents: [Int: Int] = [:]
 
-        for (i, node) in spec.nodes.enumerated() {
+        func compileNode(_ i: Int, _ node: FlowNode) {
             // Script tasks: JUEL by default (Camunda's default language), JavaScript, nothing else.
             if node.kind == .scriptTask {
                 let script = node.script
@@ -90,7 +94,8 @@ public enum ProcessCompiler {
                 }
             }
             // Service-like tasks with camunda:expression.
-            if [.serviceTask, .sendTask, .businessRuleTask].contains(node.kind), let text = node.camunda("expression") {
+            if node.kind == .serviceTask || node.kind == .sendTask || node.kind == .businessRuleTask,
+               let text = node.camunda("expression") {
                 if let e = compileJUEL(text, at: node.location, element: node.id, what: "camunda:expression") { expressions[i] = .juel(e) }
             }
             if node.kind == .startEvent, node.eventDefinitions.isEmpty {
@@ -100,6 +105,9 @@ public enum ProcessCompiler {
                 }
             }
             behaviors.append(BehaviorCatalog.behavior(for: node))
+        }
+        spec.nodes.withUnsafeBufferPointer { nodes in
+            for i in nodes.indices { compileNode(i, nodes[i]) }
         }
 
         if !problems.isEmpty { throw LoadFailure(problems) }
