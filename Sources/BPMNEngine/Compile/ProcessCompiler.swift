@@ -27,10 +27,9 @@ public enum ProcessCompiler {
         func compileJUEL(_ text: String, at location: SourceLocation, element: String, what: String) -> JUELExpression? {
             do {
                 return try JUELExpression(parsing: text)
-            } catch let error as JUELSyntaxError {
-                problem(location, element, "\(what) '\(text)' does not parse: \(error.message) (column \(error.column) of the expression)")
             } catch {
-                problem(location, element, "\(what) '\(text)' does not parse: \(error)")
+                // JUELExpression(parsing:) throws only JUELSyntaxError (typed throws).
+                problem(location, element, "\(what) '\(text)' does not parse: \(error.message) (column \(error.column) of the expression)")
             }
             return nil
         }
