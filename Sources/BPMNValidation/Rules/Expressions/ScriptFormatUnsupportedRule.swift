@@ -25,6 +25,8 @@ public struct ScriptFormatUnsupportedRule: ValidationRule {
         func check(_ format: String?, _ location: SourceLocation, _ owner: String, _ what: String) {
             let language = diagram.language(of: format)
             if language == .juel || language == .javascript { return }
+            // A checker registered for the language vouches for it (not Python: see above).
+            if language != .python && diagram.checker(for: language) != nil { return }
             let name = (format ?? "").trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else { return }
             out.append(RuleFinding("\(what) is written in '\(name)', which bpmnrun cannot check or run; the diagram may still work on an engine with a \(name) script engine",
