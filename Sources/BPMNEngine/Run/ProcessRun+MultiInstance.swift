@@ -61,6 +61,19 @@ extension ProcessRun {
             throw RunError(message: "multi-instance \(n.kind.rawValue) '\(n.id)' has neither loopCardinality nor camunda:collection",
                            element: n.id, location: mi.location)
         }
+        if isSpiff, let spec = mi.loopCardinality {
+            // SpiffWorkflow (`camunda/specs/multiinstance_task.py`): an int is the count, any
+            // other value is the input collection.
+            let value = try evaluatePython(spec, token: token, element: n, what: "loopCardinality")
+            switch value {
+            case .integer(let count) where count >= 0: return Array(repeating: .null, count: Int(count))
+            case .array(let items): return items
+            case .object(let o): return o.keys.sorted().map { .string($0) }
+            default:
+                throw RunError(message: "loopCardinality '\(cardinality)' of \(n.kind.rawValue) '\(n.id)' must give a non-negative int or a collection, got \(value)",
+                               element: n.id, location: spec.location)
+            }
+        }
         let value = JUELExpression.containsExpression(cardinality)
             ? try evaluateJUEL(cardinality, token: token, element: n, what: "loopCardinality")
             : .string(cardinality.trimmingCharacters(in: .whitespaces))
@@ -98,8 +111,10 @@ extension ProcessRun {
         setVariableLocal("nrOfCompletedInstances", .integer(Int64(completed)), scope: body, token: tokenId, source: "multiInstance")
         setVariableLocal("nrOfActiveInstances", .integer(Int64(active)), scope: body, token: tokenId, source: "multiInstance")
         var done = false
-        if let condition = mi.completionCondition?.text, !condition.isEmpty {
-            done = try evaluateJUELCondition(condition, token: tokenId, element: n, what: "completionCondition")
+        if let spec = mi.completionCondition, !spec.text.isEmpty {
+            done = isSpiff
+                ? try evaluatePythonCondition(spec, token: tokenId, element: n, what: "completionCondition")
+                : try evaluateJUELCondition(spec.text, token: tokenId, element: n, what: "completionCondition")
         }
         state.tokens.removeValue(forKey: tokenId)
         closeScope(instance)
