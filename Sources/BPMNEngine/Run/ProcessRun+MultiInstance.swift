@@ -31,7 +31,7 @@ extension ProcessRun {
         } else {
             var created: [Int] = []
             for (i, e) in elements.enumerated() { created.append(startInstance(body: body, index: i, element: e, schedule: false)) }
-            if isSpiff && !n.kind.isSubProcess { giveInstancesTheirData(created, elements: elements, node: n, from: tokenId) }
+            if isSpiff { giveInstancesTheirData(created, elements: elements, node: n, from: tokenId) }
             // Camunda's agenda is taken last-in first; spiff runs take it in rounds, first in first.
             agenda.append(contentsOf: isSpiff ? created : created.reversed())
         }
