@@ -10,7 +10,7 @@ extension ProcessRun {
     func trigger(_ sub: EventSubscription, variables given: [String: VariableValue], payloadPlaced: Bool = false) throws {
         let p = processes[sub.process]
         let n = p.spec.nodes[sub.node]
-        let variables = isSpiff && sub.kind == .message && !payloadPlaced ? spiffMessagePayload(given, catcher: n) : given
+        let variables = isSpiff && sub.kind == .message && !payloadPlaced ? spiffMessagePayload(given, catcher: spiffCatcher(sub)) : given
         let keep = keepsSubscription(sub, node: n)
         if keep {
             try rearm(sub)
@@ -103,6 +103,17 @@ extension ProcessRun {
     /// `MessageEventDefinition.update_internal_data` / `update_task_data`, when the thrower names
     /// no result variable). bpmnrun's message variables are that payload as an object; a message
     /// without variables carries `None`.
+    /// The SpiffWorkflow task that catches: the event, or the event-based gateway a token waits at
+    /// (`EventBasedGateway` is itself the catching task there).
+    func spiffCatcher(_ sub: EventSubscription) -> FlowNode {
+        let p = processes[sub.process]
+        if let owner = sub.token, let t = state.tokens[owner], t.process == sub.process, t.node != sub.node,
+           p.spec.nodes[t.node].kind == .eventBasedGateway {
+            return p.spec.nodes[t.node]
+        }
+        return p.spec.nodes[sub.node]
+    }
+
     func spiffMessagePayload(_ variables: [String: VariableValue], catcher n: FlowNode) -> [String: VariableValue] {
         ["\(n.id)_Response": variables.isEmpty ? .null : .object(variables)]
     }
