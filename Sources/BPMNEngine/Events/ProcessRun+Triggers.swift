@@ -25,6 +25,13 @@ extension ProcessRun {
                 cancelToken(host, reason: "interrupted by boundary event '\(n.id)'")
             }
             let token = newToken(process: sub.process, node: sub.node, scope: outer)
+            if isSpiff && !n.cancelActivity, state.tokens[host] != nil {
+                // A non-interrupting boundary event starts a second branch beside the activity:
+                // each works on its own copy of the data, merged where they meet or end (_EndJoin).
+                let data = spiffData(token: host)
+                if state.tokens[host]!.branchData == nil { state.tokens[host]!.branchData = data }
+                state.tokens[token]!.branchData = data
+            }
             try setEventVariables(variables, token: token)
             agenda.append(token)
         case .startEvent:
