@@ -36,12 +36,12 @@ let package = Package(
         .target(name: "BPMNScripting", dependencies: ["BPMNModel", "BPMNExpressions", "CJavaScriptCore"]),
         .target(name: "CPythonBridge", dependencies: ["CPython"]),
         .target(name: "BPMNPython", dependencies: ["BPMNModel", "CPythonBridge"]),
-        .target(name: "BPMNEngine", dependencies: ["BPMNModel", "BPMNExpressions", "BPMNScripting"]),
+        .target(name: "BPMNEngine", dependencies: ["BPMNModel", "BPMNExpressions", "BPMNScripting", "BPMNPython"]),
         .target(name: "BPMNValidation", dependencies: ["BPMNModel", "BPMNParser", "BPMNExpressions", "BPMNScripting"]),
         .target(
             name: "BPMNRunCLI",
             dependencies: [
-                "BPMNModel", "BPMNParser", "BPMNExpressions", "BPMNScripting", "BPMNEngine", "BPMNValidation",
+                "BPMNModel", "BPMNParser", "BPMNExpressions", "BPMNScripting", "BPMNPython", "BPMNEngine", "BPMNValidation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "BPMNExpressionsTests", dependencies: ["BPMNExpressions"]),
         .testTarget(name: "BPMNScriptingTests", dependencies: ["BPMNScripting"]),
         .testTarget(name: "BPMNPythonTests", dependencies: ["BPMNPython", "BPMNParser"]),
-        .testTarget(name: "BPMNEngineTests", dependencies: ["BPMNEngine", "BPMNParser"]),
+        .testTarget(name: "BPMNEngineTests", dependencies: ["BPMNEngine", "BPMNParser", "BPMNPython"]),
         .testTarget(name: "BPMNRunCLITests", dependencies: ["BPMNRunCLI"]),
         .testTarget(name: "BPMNValidationTests", dependencies: ["BPMNValidation", "BPMNParser"]),
     ]

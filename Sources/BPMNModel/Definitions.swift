@@ -16,6 +16,8 @@ public struct BPMNDefinitions: Sendable {
     public var warnings: [ParseDiagnostic]
     /// Ids, diagram references and associations; nil unless the loader was asked to collect them.
     public var index: DocumentIndex?
+    /// The y coordinate of each element's BPMNDI shape (top edge), by element id; empty without BPMNDI.
+    public var shapeY: [String: Double] = [:]
 
     public init(fileName: String, id: String? = nil, targetNamespace: String? = nil, exporter: String? = nil,
                 exporterVersion: String? = nil, processes: [ProcessSpec] = [], messages: [RootElement] = [],

@@ -150,6 +150,7 @@ struct ModelBuilder {
         }
         defs.warnings = warnings
         defs.index = doc.index
+        defs.shapeY = doc.shapeY
         return defs
     }
 

@@ -36,6 +36,8 @@ struct XDocument {
     var sequenceFlowCount = 0
     /// Filled only when the scanner collects the index.
     var index: DocumentIndex?
+    /// The y coordinate of each BPMNDI shape's bounds, by the element id it draws.
+    var shapeY: [String: Double] = [:]
 }
 
 /// A failure found while scanning.
@@ -86,6 +88,8 @@ final class XMLScanner {
     }
     private var stack: [Frame] = []
     private var skipDepth = 0
+    /// The element the BPMNDI shape being read draws, until its `dc:Bounds` is seen.
+    private var openShapeElement: String?
     private var textBuffer: [UInt8] = []
     private var seenRoot = false
 
@@ -234,6 +238,7 @@ final class XMLScanner {
     private func startElement(_ localname: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?, _ nbAttributes: Int,
                               _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         if collectsIndex { indexElement(localname, uri, nbAttributes, attributes) }
+        if uri != nil && (uri == bpmnDIURI || uri == dcURI) { recordShapePosition(localname, uri, nbAttributes, attributes) }
         if skipDepth > 0 {
             skipDepth += 1
             return
@@ -307,6 +312,25 @@ final class XMLScanner {
             stack[parent].lastChild = index
         }
         stack.append(Frame(index: index, lastChild: -1, textStart: tag.collectsText ? textBuffer.count : -1))
+    }
+
+    /// Remembers where shapes are drawn: SpiffWorkflow orders a node's outgoing flows by the y
+    /// coordinate of their targets' shapes (`bpmn/parser/TaskParser.py`).
+    private func recordShapePosition(_ localname: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?, _ nbAttributes: Int,
+                                     _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        let name = cachedName(localname)
+        guard name == "BPMNShape" || (name == "Bounds" && openShapeElement != nil), let attributes else { return }
+        for i in 0..<nbAttributes {
+            let a = attributes + i * 5
+            guard a[2] == nil, let aname = a[0], let vstart = a[3], let vend = a[4] else { continue }
+            let attribute = cachedName(aname)
+            if name == "BPMNShape", attribute == "bpmnElement" {
+                openShapeElement = attributeValue(vstart, vend - vstart)
+            } else if name == "Bounds", attribute == "y", let element = openShapeElement {
+                if doc.shapeY[element] == nil { doc.shapeY[element] = Double(attributeValue(vstart, vend - vstart)) ?? 0 }
+                openShapeElement = nil
+            }
+        }
     }
 
     /// Records ids, BPMNDI references and associations of any element, kept or skipped.

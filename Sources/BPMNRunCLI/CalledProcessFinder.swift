@@ -1,6 +1,7 @@
 import BPMNEngine
 import BPMNModel
 import BPMNParser
+import BPMNPython
 import Foundation
 
 /// Finds the process a call activity calls: in the other `.bpmn` files of the caller's folder, then
@@ -10,7 +11,13 @@ final class CalledProcessFinder: @unchecked Sendable {
     private var parsed: [String: BPMNDefinitions?] = [:]
     private let lock = NSLock()
 
-    init(libraries: [String]) { self.libraries = libraries }
+    /// Called processes run in the caller's dialect.
+    private let dialect: Dialect
+
+    init(libraries: [String], dialect: Dialect = .camunda) {
+        self.libraries = libraries
+        self.dialect = dialect
+    }
 
     var resolver: CalledProcessResolver {
         { [self] id, callerFile in try self.find(id, callerFile: callerFile) }
@@ -36,7 +43,7 @@ final class CalledProcessFinder: @unchecked Sendable {
             }
             for path in paths {
                 guard let definitions = definitions(at: path), let spec = definitions.process(id: id) else { continue }
-                return try ProcessCompiler.compile(definitions, process: spec)
+                return try ProcessCompiler.compile(definitions, process: spec, dialect: dialect)
             }
         }
         throw RunError(message: "no process with id '\(id)' in the .bpmn files of \(searched.joined(separator: ", ")); add the folder that has it with --lib DIR")

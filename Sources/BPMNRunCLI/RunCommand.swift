@@ -73,6 +73,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("'virtual': timers fire only when asked (answers steps, the menu), so nothing sleeps; 'real': timers fire in real time.", valueName: "virtual|real"))
     var clock: String = "virtual"
 
+    @Option(name: .long, help: ArgumentHelp("Whose semantics to run with: 'camunda' (JUEL, JavaScript), 'spiff' (SpiffWorkflow: Python conditions and scripts) or 'auto' (decided from the diagram's expressions and scripts).", valueName: "camunda|spiff|auto"))
+    var dialect: String = "auto"
+
     @Flag(name: .long, help: "No colours (also off when NO_COLOR is set or output is not a terminal).")
     var noColor = false
 
@@ -82,6 +85,9 @@ struct RunCommand: ParsableCommand {
     func validate() throws {
         guard ServiceTaskMode(rawValue: serviceTasks) != nil else {
             throw ValidationError("--service-tasks takes 'wait' or 'skip', not '\(serviceTasks)'")
+        }
+        guard DialectChoice(rawValue: dialect) != nil else {
+            throw ValidationError("--dialect takes 'camunda', 'spiff' or 'auto', not '\(dialect)'")
         }
         guard ClockMode(rawValue: clock) != nil else { throw ValidationError("--clock takes 'virtual' or 'real', not '\(clock)'") }
         if message != nil && signal != nil { throw ValidationError("--message and --signal both choose a start event; give one") }

@@ -1,6 +1,7 @@
 import BPMNEngine
 import BPMNModel
 import BPMNParser
+import BPMNPython
 import Foundation
 
 /// Carries out one `bpmnrun run`: load, start, feed answers or ask the terminal, write the trace,
@@ -34,9 +35,17 @@ final class RunSession {
             return reject("\(error)")
         }
         let process: ExecutableProcess
+        let dialect: DialectChoice.Resolved
         do {
             let spec = try ExecutableProcess.selectProcess(in: definitions, id: command.process ?? answers?.process)
-            process = try ProcessCompiler.compile(definitions, process: spec)
+            switch DialectChoice(rawValue: command.dialect)!.resolve(for: spec) {
+            case .success(let resolved): dialect = resolved
+            case .failure(let conflict):
+                FileHandleOutput.stderr("\(command.file): \(conflict)")
+                return ExitStatus.usage
+            }
+            if !command.quiet { FileHandleOutput.stderr("bpmnrun: dialect \(dialect.reason)") }
+            process = try ProcessCompiler.compile(definitions, process: spec, dialect: dialect.dialect)
         } catch let failure as LoadFailure {
             for d in failure.diagnostics { FileHandleOutput.stderr(d.description) }
             FileHandleOutput.stderr("bpmnrun: \(command.file) cannot run: fix the problem\(failure.diagnostics.count == 1 ? "" : "s") above")
@@ -71,7 +80,8 @@ final class RunSession {
         var sinks: [TraceSink] = []
         if let path = command.trace {
             do {
-                sinks.append(try JSONTraceWriter(path: path, diagramFile: command.file, processId: process.processId))
+                sinks.append(try JSONTraceWriter(path: path, diagramFile: command.file, processId: process.processId,
+                                                 dialect: (dialect.dialect.rawValue, dialect.reason)))
             } catch {
                 return reject("\(error)")
             }
@@ -86,7 +96,7 @@ final class RunSession {
         options.scriptTimeout = command.scriptTimeout
         options.startTime = command.startTime.flatMap(DateFormats.parseISO8601)
         options.clock = ClockMode(rawValue: command.clock) ?? .virtual
-        options.calledProcessResolver = CalledProcessFinder(libraries: command.libraries).resolver
+        options.calledProcessResolver = CalledProcessFinder(libraries: command.libraries, dialect: dialect.dialect).resolver
         options.shouldInterrupt = { Terminal.wasInterrupted }
         let trace: TraceSink? = sinks.isEmpty ? nil : (sinks.count == 1 ? sinks[0] : TraceFanOut(sinks))
         let run = ProcessRun(process: process, options: options, trace: trace)

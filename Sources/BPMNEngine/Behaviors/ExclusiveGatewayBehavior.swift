@@ -31,6 +31,9 @@ struct ExclusiveGatewayBehavior: FlowNodeBehavior {
             return
         }
         guard let flow = chosen else {
+            if run.isSpiff {  // specs/ExclusiveChoice.py, in SpiffWorkflow's words
+                throw RunError(message: "No conditions satisfied for \(node.id)", element: node.id, location: node.location)
+            }
             throw RunError(message: "ENGINE-02004 No outgoing sequence flow for the element with id '\(node.id)' could be selected for continuing the process.",
                            element: node.id, location: node.location)
         }

@@ -12,6 +12,7 @@ struct InclusiveGatewayBehavior: FlowNodeBehavior {
         let t = run.state.tokens[token]!
         let p = run.processes[t.process]
         let node = p.spec.nodes[t.node]
+        run.state.tokens[token]!.arrivalSeq = run.nodeExecutions
         let arrived = run.tokensJoined(at: t.node, scope: t.scope, including: token)
         if arrived.count < node.incoming.count && run.canAnotherTokenReach(t.node, process: t.process, scope: t.scope, except: Set(arrived)) {
             run.state.tokens[token]!.state = .joined
@@ -21,7 +22,9 @@ struct InclusiveGatewayBehavior: FlowNodeBehavior {
             }
             return
         }
+        if run.isSpiff && arrived.count > 1 { run.mergeBranchData(arrived: arrived, survivor: token) }
         let merged = run.mergeJoined(arrived, into: token)
+        if run.isSpiff { run.settleBranchData(of: token) }
         run.completeActivity(token, extra: merged.count > 1 ? [("merged", .array(merged.map { .integer(Int64($0)) }))] : [])
         if node.outgoing.isEmpty {
             run.endToken(token)

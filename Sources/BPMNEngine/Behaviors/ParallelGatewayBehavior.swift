@@ -22,9 +22,13 @@ extension ProcessRun {
         let t = state.tokens[tokenId]!
         let node = processes[t.process].spec.nodes[t.node]
         if node.incoming.count <= 1 { return [tokenId] }
+        state.tokens[tokenId]!.arrivalSeq = nodeExecutions
         let arrived = tokensJoined(at: t.node, scope: t.scope, including: tokenId)
         if arrived.count >= node.incoming.count {
-            return mergeJoined(arrived, into: tokenId)
+            if isSpiff { mergeBranchData(arrived: arrived, survivor: tokenId) }
+            let merged = mergeJoined(arrived, into: tokenId)
+            if isSpiff { settleBranchData(of: tokenId) }
+            return merged
         }
         state.tokens[tokenId]!.state = .joined
         if trace != nil {

@@ -7,11 +7,13 @@ enum CompiledExpression {
     case juel(JUELExpression)
     /// A condition written in JavaScript (`language="javascript"` on a conditionExpression).
     case javascript(String)
+    /// A Python expression (spiff dialect), evaluated over the task data.
+    case python(String)
 
     var text: String {
         switch self {
         case .juel(let e): return e.text
-        case .javascript(let s): return s
+        case .javascript(let s), .python(let s): return s
         }
     }
 }
@@ -20,4 +22,6 @@ enum CompiledExpression {
 enum CompiledScript {
     case javascript(String)
     case juel(JUELExpression)
+    /// A Python script (spiff dialect): runs with the task data as its globals.
+    case python(String)
 }

@@ -1,5 +1,6 @@
 import BPMNExpressions
 import BPMNModel
+import BPMNPython
 import BPMNScripting
 
 /// A process ready to run: the immutable spec plus what was compiled from it at load time
@@ -25,9 +26,13 @@ public final class ExecutableProcess: @unchecked Sendable {
     let eventSubProcessStarts: [Int: [Int]]
     /// Link throw event -> the link catch event with the same name in the same scope.
     let linkTargets: [Int: Int]
+    /// Whose semantics the process runs with (see docs/dialects.md).
+    public let dialect: Dialect
 
     init(definitions: BPMNDefinitions, spec: ProcessSpec, behaviors: [FlowNodeBehavior], conditions: [CompiledExpression?],
-         scripts: [CompiledScript?], expressions: [CompiledExpression?], noneStartEvents: [Int: Int]) {
+         scripts: [CompiledScript?], expressions: [CompiledExpression?], noneStartEvents: [Int: Int],
+         dialect: Dialect = .camunda) {
+        self.dialect = dialect
         self.definitions = definitions
         self.spec = spec
         self.behaviors = behaviors

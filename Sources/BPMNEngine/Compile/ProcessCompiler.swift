@@ -1,12 +1,15 @@
 import BPMNExpressions
 import BPMNModel
+import BPMNPython
 import BPMNScripting
 
 /// Turns a ProcessSpec into an ExecutableProcess: parses every condition and expression, checks
 /// scripts, and picks each node's behaviour. Reports every problem it finds, not just the first,
 /// so a user can fix a diagram in one pass.
 public enum ProcessCompiler {
-    public static func compile(_ definitions: BPMNDefinitions, process spec: ProcessSpec) throws -> ExecutableProcess {
+    public static func compile(_ definitions: BPMNDefinitions, process spec: ProcessSpec,
+                               dialect: Dialect = .camunda) throws -> ExecutableProcess {
+        if dialect == .spiff { return try SpiffProcessCompiler.compile(definitions, process: spec) }
         var problems: [LoadDiagnostic] = []
         let file = definitions.fileName
         func problem(_ location: SourceLocation, _ element: String?, _ message: String) {

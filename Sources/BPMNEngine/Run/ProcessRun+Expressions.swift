@@ -73,6 +73,8 @@ extension ProcessRun {
             switch script {
             case .javascript(let source): return try javaScript.run(source, context: context, scriptName: element.id)
             case .juel(let e): return try e.evaluate(in: context)
+            case .python(let source):
+                return try python().evaluate(source, variables: spiffData(token: context.scopeOverride == nil ? context.token : nil))
             }
         } catch let error as ScriptError {
             let line = error.line.map { " at line \($0) of the script" } ?? ""

@@ -55,11 +55,34 @@ extension ProcessRun {
 
     /// The variables visible to a waiting token (for prompts and defaults).
     public func variables(visibleTo tokenId: Int) -> [String: VariableValue] {
-        visibleVariables(fromScope: state.tokens[tokenId]?.scope ?? 1)
+        if isSpiff { return spiffData(token: tokenId) }
+        return visibleVariables(fromScope: state.tokens[tokenId]?.scope ?? 1)
     }
 
     /// Changes process variables from outside the run (start variables added later, tests).
     public func setProcessVariables(_ variables: [String: VariableValue], source: String) {
         for name in variables.keys.sorted() { setVariable(name, variables[name]!, fromScope: 1, token: nil, source: source) }
+    }
+}
+
+extension ProcessRun {
+    /// Removes a variable from the scope it lives in (a spiff script's `del name`).
+    func removeVariable(_ name: String, fromScope scopeId: Int, token: Int?, source: String) {
+        var current: Int? = scopeId
+        while let id = current, let scope = state.scopes[id] {
+            if scope.variables[name] != nil {
+                state.scopes[id]!.variables[name] = nil
+                variablesChanged = true
+                if !state.subscriptions.isEmpty { changedVariables.insert(name) }
+                if trace != nil {
+                    let element = token.flatMap { state.tokens[$0] }.map { processes[$0.process].spec.nodes[$0.node].id }
+                    emit(.variableDeleted, element: element, token: token, scope: id,
+                         extra: [("variable", .string(name)), ("source", .string(source))])
+                }
+                return
+            }
+            if scope.isVariableRoot { return }
+            current = scope.parent
+        }
     }
 }

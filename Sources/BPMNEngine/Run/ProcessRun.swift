@@ -1,5 +1,6 @@
 import BPMNExpressions
 import BPMNModel
+import BPMNPython
 import BPMNScripting
 import Foundation
 
@@ -21,6 +22,8 @@ public final class ProcessRun {
     var agenda: [Int] = []
     lazy var context = ExecutionContext(run: self)
     lazy var javaScript = JavaScriptEngine(timeLimit: options.scriptTimeout)
+    /// Spiff dialect: evaluates conditions and runs scripts (see `python()`).
+    var pythonEngine: PythonEngine?
     /// JUEL parsed once per distinct text (I/O parameters, listeners, timers, loop expressions).
     var juelCache: [String: JUELExpression] = [:]
     /// Set when a variable changes, so conditional events are evaluated again.
@@ -98,7 +101,9 @@ public final class ProcessRun {
     /// run (an incident).
     func runAgenda() {
         while true {
-            while let tokenId = agenda.popLast() {
+            // Spiff dialect: ready tasks run in rounds, in order (SpiffWorkflow's `do_engine_steps`
+            // runs every READY task of the tree, then looks again), so parallel branches interleave.
+            while let tokenId = isSpiff ? (agenda.isEmpty ? nil : agenda.removeFirst()) : agenda.popLast() {
                 if state.status != .running { agenda.removeAll(); break }
                 stepsSinceInterruptCheck += 1
                 if stepsSinceInterruptCheck >= 1024 {
@@ -331,6 +336,7 @@ public final class ProcessRun {
         let p = processes[token.process]
         var movers: [Int] = []
         movers.reserveCapacity(flows.count)
+        let branchData = isSpiff && flows.count > 1 ? spiffData(token: tokenId) : nil
         for (i, flowIndex) in flows.enumerated() {
             let flow = p.spec.flows[flowIndex]
             guard let target = flow.target else { continue }
@@ -364,6 +370,11 @@ public final class ProcessRun {
             endToken(tokenId)
             return
         }
+        if isSpiff {
+            if let branch = branchData, movers.count > 1 { giveBranchData(branch, to: movers) }
+            agenda.append(contentsOf: movers)
+            return
+        }
         agenda.append(contentsOf: movers.reversed())
     }
 
@@ -375,6 +386,7 @@ public final class ProcessRun {
             let n = processes[token.process].spec.nodes[token.node]
             emit(.tokenEnded, element: n.id, type: n.kind.rawValue, token: tokenId, scope: token.scope)
         }
+        if token.branchData != nil { branchEnded(token) }
         if let thrower = token.compensating {
             compensationHandlerEnded(thrower: thrower)
         }
@@ -396,6 +408,8 @@ public final class ProcessRun {
                     throw ExpressionError("condition script returns non-Boolean: \(value)")
                 }
                 return b
+            case .python(let source):
+                return try python().evaluateCondition(source, variables: spiffData(token: token))
             }
         } catch let error as ExpressionError {
             let f = p.spec.flows[flow]
@@ -405,6 +419,10 @@ public final class ProcessRun {
             let f = p.spec.flows[flow]
             throw RunError(message: "condition script of sequence flow '\(f.id)' failed: \(error.message)", element: f.id,
                            location: f.condition?.location ?? f.location)
+        } catch let error as PythonError {
+            let f = p.spec.flows[flow]
+            throw RunError(message: "condition '\(f.condition?.text.trimmingWhitespace() ?? "")' of sequence flow '\(f.id)' failed: \(error)",
+                           element: f.id, location: f.condition?.location ?? f.location)
         }
     }
 

@@ -64,7 +64,11 @@ extension ProcessRun {
         }
         state.status = .running
         for name in variables.keys.sorted() {
-            setVariable(name, variables[name]!, fromScope: token.scope, token: tokenId, source: source)
+            if isSpiff {
+                writeTaskData(name, variables[name]!, token: tokenId, source: source)
+            } else {
+                setVariable(name, variables[name]!, fromScope: token.scope, token: tokenId, source: source)
+            }
         }
         state.tokens[tokenId]!.state = .ready
         perform({

@@ -34,6 +34,9 @@ public struct Token: Codable, Hashable, Sendable {
     public var arrivalSeq: Int
     /// A compensation handler's token: the token that threw the compensation and waits for it.
     public var compensating: Int?
+    /// Spiff dialect: the token's own copy of the task data while it runs in a parallel branch
+    /// (nil: it uses its scope's variables).
+    public var branchData: [String: VariableValue]?
 
     public init(id: Int, process: Int = 0, node: Int, scope: Int, state: State = .ready, arrivedVia: Int? = nil) {
         self.id = id
@@ -45,6 +48,7 @@ public struct Token: Codable, Hashable, Sendable {
         self.childScope = nil
         self.arrivalSeq = 0
         self.compensating = nil
+        self.branchData = nil
     }
 
     /// Whether the token waits for something from outside the run (a person or an event).

@@ -22,7 +22,8 @@ public final class JSONTraceWriter: TraceSink {
     }
 
     /// Opens `path` for writing (`-` is standard output) and writes the document's head.
-    public init(path: String, diagramFile: String, processId: String) throws {
+    /// `dialect`: the dialect the run uses and why (`--dialect`, or what auto-detection saw).
+    public init(path: String, diagramFile: String, processId: String, dialect: (name: String, reason: String)? = nil) throws {
         self.path = path
         if path == "-" {
             file = fdopen(dup(1), "w")!
@@ -36,6 +37,13 @@ public final class JSONTraceWriter: TraceSink {
         JSONText.writeString(diagramFile, into: &head)
         head += ",\"process\":"
         JSONText.writeString(processId, into: &head)
+        if let dialect {
+            head += ",\"dialect\":{\"name\":"
+            JSONText.writeString(dialect.name, into: &head)
+            head += ",\"reason\":"
+            JSONText.writeString(dialect.reason, into: &head)
+            head += "}"
+        }
         head += ",\"events\":["
         write(head)
     }

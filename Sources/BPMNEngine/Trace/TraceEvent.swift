@@ -7,6 +7,7 @@ public struct TraceEvent: Sendable, Equatable {
         case waiting, serviceSkipped, scriptFailed, tokenEnded, processCompleted, processFailed, processTerminated
         case messageReceived, signalReceived, timerFired, errorThrown, escalationThrown, activityTerminated
         case scopeStarted, scopeCompleted, messageSent, signalThrown, compensationThrown, conditionSatisfied, listenerSkipped
+        case variableDeleted
     }
 
     public var seq: Int
