@@ -43,8 +43,10 @@ def run_bpmnrun(case, binary, oracle_outcome, work, timeout, dialect):
            "--service-tasks", "skip", "--quiet"]
     if dialect:
         cmd += ["--dialect", dialect]
-    if case.process:
-        cmd += ["--process", case.process]
+    # Without a process named, the oracle picks the first top-level executable process; run the same one.
+    process = case.process or (oracle_outcome.raw or {}).get("process") if oracle_outcome else case.process
+    if process:
+        cmd += ["--process", process]
     for lib in case.files[1:]:
         cmd += ["--lib", lib]
     try:
