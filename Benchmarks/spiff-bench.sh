@@ -11,7 +11,8 @@
 #   SpiffWorkflow ../shared/tools/spiff/spiff_bench.py: N whole `python spiff_oracle.py` processes
 #                 (the like-for-like figure) and N in-process runs on an already parsed spec
 # Needs ../shared and a Python with SpiffWorkflow ($SPIFF_PYTHON, or ../shared/tools/spiff/.venv
-# from its setup.sh). N=200 Benchmarks/spiff-bench.sh for a quicker run. docs/performance.md
+# from its setup.sh). N=200 Benchmarks/spiff-bench.sh for a quicker run; BPMNRUN=PATH uses that
+# binary instead of building a release one. docs/performance.md
 # (Spiff dialect) records the results.
 set -euo pipefail
 
@@ -29,9 +30,13 @@ if ! "$py" -c 'import SpiffWorkflow' 2>/dev/null; then
   echo "spiff-bench.sh: no Python with SpiffWorkflow at $py (set SPIFF_PYTHON or run ../shared/tools/spiff/setup.sh)" >&2; exit 2
 fi
 
-echo "== build (release)"
-(cd "$root" && swift build -c release --product bpmnrun 2>&1 | tail -1)
-bpmnrun="$(cd "$root" && swift build -c release --show-bin-path)/bpmnrun"
+if [ -n "${BPMNRUN:-}" ]; then
+  bpmnrun="$BPMNRUN"   # a binary built elsewhere (say which build it is when you quote the figures)
+else
+  echo "== build (release)"
+  (cd "$root" && swift build -c release --product bpmnrun 2>&1 | tail -1)
+  bpmnrun="$(cd "$root" && swift build -c release --show-bin-path)/bpmnrun"
+fi
 
 echo "== machine: $(lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -1); $(nproc) cores;" \
      "load average $(cut -d' ' -f1-3 /proc/loadavg)"
