@@ -9,7 +9,7 @@ import Foundation
 /// variables from outside.
 struct AnswersFile {
     enum Step {
-        case complete(task: String, variables: [String: VariableValue])
+        case complete(task: String, variables: [String: VariableValue], where: TaskSelector)
         case message(name: String, variables: [String: VariableValue])
         case signal(name: String, variables: [String: VariableValue])
         case nextTimer
@@ -67,7 +67,7 @@ struct AnswersFile {
     }
 
     static let stepKinds = """
-        {"complete": "<task id>", "variables": {...}}, {"message": "<name>", "variables": {...}}, \
+        {"complete": "<task id>", "variables": {...}, "where": {"name"|"assignee"|"loopCounter": ...}}, {"message": "<name>", "variables": {...}}, \
         {"signal": "<name>"}, {"timer": "next"}, {"advance": "PT2H"}, {"error": "<task id>", "code": "<errorCode>"}, \
         {"set": {...}}
         """
@@ -95,7 +95,16 @@ struct AnswersFile {
         }
         switch kinds[0] {
         case "complete":
-            return .complete(task: try string("complete"), variables: try variables())
+            var selector = TaskSelector()
+            switch step["where"] {
+            case nil, .null?: break
+            case .object(let conditions)?:
+                do { selector = try TaskSelector(conditions) } catch let e as TaskSelector.Invalid {
+                    throw Invalid(path: path, message: "step \(number): \"where\": \(e.message)")
+                }
+            default: throw Invalid(path: path, message: "step \(number): \"where\" must be an object such as {\"name\": \"Review 2\"}")
+            }
+            return .complete(task: try string("complete"), variables: try variables(), where: selector)
         case "message":
             return .message(name: try string("message"), variables: try variables())
         case "signal":

@@ -12,7 +12,7 @@ final class RunSession {
 
     init(command: RunCommand) {
         self.command = command
-        self.terminal = Terminal(humanOutputToStderr: command.trace == "-", allowColor: !command.noColor)
+        self.terminal = Terminal(humanOutputToStderr: command.trace == "-" || command.xes == "-", allowColor: !command.noColor)
     }
 
     /// Reports an error that stops the run before it starts (usage, unreadable input): exit 2.
@@ -82,6 +82,13 @@ final class RunSession {
             do {
                 sinks.append(try JSONTraceWriter(path: path, diagramFile: command.file, processId: process.processId,
                                                  dialect: (dialect.dialect.rawValue, dialect.reason)))
+            } catch {
+                return reject("\(error)")
+            }
+        }
+        if let path = command.xes {
+            do {
+                sinks.append(try XESTraceWriter(path: path, diagramFile: command.file, processId: process.processId))
             } catch {
                 return reject("\(error)")
             }
@@ -204,11 +211,13 @@ final class RunSession {
     /// Completes the task an answers step names. Returns the reason when the step is rejected.
     private func apply(_ step: AnswersFile.Step, number: Int, to run: ProcessRun, answersPath: String) -> RunError? {
         switch step {
-        case .complete(let taskId, let submitted):
+        case .complete(let taskId, let submitted, let selector):
             let waiting = run.waitingTasks
-            guard let task = waiting.first(where: { $0.node.id == taskId }) else {
-                let list = waiting.map { "\($0.node.id) (\($0.reason))" } + run.pendingEvents.map { "\($0.kind.rawValue) '\($0.name)' at \($0.element)" }
-                return RunError(message: "\(answersPath): step \(number) completes '\(taskId)', which is not waiting; waiting now: \(list.isEmpty ? "nothing" : list.joined(separator: ", "))",
+            guard let task = waiting.first(where: { $0.node.id == taskId && selector.matches($0, in: run) }) else {
+                let list = waiting.map { "\($0.node.id) (\($0.name.map { "'\($0)', " } ?? "")\($0.reason))" }
+                    + run.pendingEvents.map { "\($0.kind.rawValue) '\($0.name)' at \($0.element)" }
+                let what = selector.isEmpty ? "'\(taskId)'" : "'\(taskId)' with \(selector.description)"
+                return RunError(message: "\(answersPath): step \(number) completes \(what), which is not waiting; waiting now: \(list.isEmpty ? "nothing" : list.joined(separator: ", "))",
                                 element: taskId)
             }
             let variables: [String: VariableValue]

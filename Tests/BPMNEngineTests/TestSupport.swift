@@ -1,6 +1,7 @@
 import BPMNEngine
 import BPMNModel
 import BPMNParser
+import BPMNPython
 import Foundation
 import XCTest
 
@@ -46,10 +47,10 @@ func chain(_ ids: String...) -> String {
 }
 
 /// Compiles the single process of a document.
-func compile(_ xml: String, file: String = "test.bpmn") throws -> ExecutableProcess {
+func compile(_ xml: String, file: String = "test.bpmn", dialect: Dialect = .camunda) throws -> ExecutableProcess {
     let definitions = try BPMNLoader.load(data: Array(xml.utf8), fileName: file)
     let spec = try ExecutableProcess.selectProcess(in: definitions, id: nil)
-    return try ProcessCompiler.compile(definitions, process: spec)
+    return try ProcessCompiler.compile(definitions, process: spec, dialect: dialect)
 }
 
 /// The problems the compiler reports for a document (fails the test when it compiles).
@@ -83,6 +84,11 @@ final class Harness {
 
     init(_ body: String, options: RunOptions = options()) throws {
         run = ProcessRun(process: try compile(diagram(body)), options: options, trace: trace)
+    }
+
+    /// A run of a whole document (BPMNDI included) in the given dialect.
+    init(document: String, dialect: Dialect, options: RunOptions = options()) throws {
+        run = ProcessRun(process: try compile(document, dialect: dialect), options: options, trace: trace)
     }
 
     @discardableResult

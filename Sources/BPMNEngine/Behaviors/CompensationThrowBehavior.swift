@@ -8,7 +8,7 @@ struct CompensationThrowBehavior: FlowNodeBehavior {
         let t = run.state.tokens[token]!
         let n = run.node(t.process, t.node)
         guard let d = n.eventDefinitions.first else { return }
-        guard run.throwCompensation(from: token, definition: d) else { return }  // waits for the handlers
+        guard try run.throwCompensation(from: token, definition: d) else { return }  // waits for the handlers
         try run.finishThrowEvent(token, isEnd: isEnd)
     }
 }

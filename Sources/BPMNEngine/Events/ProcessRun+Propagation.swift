@@ -20,7 +20,7 @@ extension ProcessRun {
         }
     }
 
-    /// Throws a BPMN error from a token. Uncaught, it fails the run (see docs/engine-semantics.md).
+    /// Throws a BPMN error from a token. Uncaught, it fails the run (see docs/semantics.md).
     func propagateError(code: String, message: String?, from tokenId: Int, thrownByEndEvent: Bool) throws {
         let t = state.tokens[tokenId]!
         let thrower = processes[t.process].spec.nodes[t.node]

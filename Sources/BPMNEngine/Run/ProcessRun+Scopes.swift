@@ -32,10 +32,17 @@ extension ProcessRun {
             // Instances end through multiInstanceInstanceCompleted; an empty body is completed there too.
             return
         case .subProcess, .eventSubProcess, .calledProcess:
-            guard let parentToken = scope.parentToken, state.tokens[parentToken] != nil else {
+            guard let parentToken = scope.parentToken, let host = state.tokens[parentToken] else {
                 state.scopes.removeValue(forKey: scopeId)
                 return
             }
+            if scope.isCompensationReplay {
+                // A completed sub-process re-created for compensation: it does not run on again.
+                closeScope(scopeId)
+                endToken(parentToken)
+                return
+            }
+            if scope.kind == .subProcess { keepForCompensation(scope, hostToken: host) }
             perform({
                 if scope.kind == .subProcess, let node = scope.node {
                     let n = processes[scope.process].spec.nodes[node]

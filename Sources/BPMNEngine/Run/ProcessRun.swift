@@ -474,7 +474,7 @@ public final class ProcessRun {
     public func finishTrace() {
         trace?.finish(TraceSummary(status: state.status, error: state.error, active: activeElementIds,
                                    variables: state.processVariables, pending: pendingEvents.map(\.traceValue),
-                                   scopes: liveScopes))
+                                   scopes: liveScopes, waiting: waitingRecords))
     }
 
     /// Running scopes other than the process instance, for the trace's `scopes`.
@@ -490,9 +490,6 @@ public final class ProcessRun {
 
     /// One element id per waiting token (user tasks, waiting service tasks, joins, catch events).
     public var activeElementIds: [String] {
-        state.tokens.values.filter { $0.state == .waiting || $0.state == .joined || $0.state == .waitingForEvent
-                                     || $0.state == .waitingForCompensation }
-            .sorted { $0.id < $1.id }
-            .map { processes[$0.process].spec.nodes[$0.node].id }
+        activeTokens.map { processes[$0.process].spec.nodes[$0.node].id }
     }
 }

@@ -7,6 +7,8 @@ public struct WaitingTask: Sendable {
     public var node: FlowNode
     /// Why it waits: a user task, a service task whose work is done outside, a catch event...
     public var reason: String
+    /// The element's name with `${}` expressions resolved, as Camunda names a task (nil when unnamed).
+    public var name: String?
     /// Assignee and candidate groups with their expressions resolved (nil when absent).
     public var assignee: String?
     public var candidateGroups: String?
@@ -48,7 +50,11 @@ extension ProcessRun {
         case .receiveTask: reason = "receive task (message \(node.messageRef ?? "?"))"
         default: reason = "\(node.kind.rawValue) waiting for its event"
         }
-        return WaitingTask(token: token.id, node: node, reason: reason, assignee: resolve("assignee"),
+        var name = node.name
+        if let text = node.name, JUELExpression.containsExpression(text) {
+            name = (try? JUELExpression(parsing: text).evaluate(in: context).description) ?? text
+        }
+        return WaitingTask(token: token.id, node: node, reason: reason, name: name, assignee: resolve("assignee"),
                            candidateGroups: resolve("candidateGroups"), candidateUsers: resolve("candidateUsers"),
                            resultVariable: node.camunda("resultVariable"), form: node.form)
     }

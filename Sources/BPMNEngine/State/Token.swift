@@ -77,6 +77,11 @@ public struct ScopeInstance: Codable, Hashable, Sendable {
     public var variables: [String: VariableValue]
     /// Activities with a compensation handler that completed in this scope, oldest first.
     public var compensable: [Int]
+    /// Completed sub-processes of this scope that can be compensated (listed in `compensable` too).
+    public var completedSubProcesses: [CompletedSubProcess]
+    /// This scope re-creates a completed sub-process to compensate it: when it ends, its token ends
+    /// with it instead of leaving the sub-process a second time.
+    public var isCompensationReplay: Bool
     /// Multi-instance body: the elements still to run (sequential) and the instance count.
     public var pendingElements: [VariableValue]?
     /// Standard loop: how many times the activity has run.
@@ -92,10 +97,29 @@ public struct ScopeInstance: Codable, Hashable, Sendable {
         self.parentToken = parentToken
         self.variables = variables
         self.compensable = []
+        self.completedSubProcesses = []
+        self.isCompensationReplay = false
         self.pendingElements = nil
         self.loopCount = 0
     }
 
     /// Whether variable lookups stop here (the root of a process instance or called process).
     public var isVariableRoot: Bool { kind == .process || kind == .calledProcess }
+}
+
+/// What Camunda keeps of a completed sub-process for compensation (its "event scope execution"):
+/// the variables it ended with and what inside it can still be compensated.
+public struct CompletedSubProcess: Codable, Hashable, Sendable {
+    /// The sub-process node.
+    public var node: Int
+    public var variables: [String: VariableValue]
+    public var compensable: [Int]
+    public var completedSubProcesses: [CompletedSubProcess]
+
+    public init(node: Int, variables: [String: VariableValue], compensable: [Int], completedSubProcesses: [CompletedSubProcess]) {
+        self.node = node
+        self.variables = variables
+        self.compensable = compensable
+        self.completedSubProcesses = completedSubProcesses
+    }
 }

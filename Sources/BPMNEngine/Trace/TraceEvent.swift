@@ -86,10 +86,14 @@ public struct TraceSummary: Sendable {
     /// The scope instances still running below the process instance (sub-processes, multi-instance
     /// bodies and instances, activity scopes, called processes) with their local variables.
     public var scopes: [VariableValue]
+    /// One record per `active` id: the waiting token's scope and, for tasks, their resolved name,
+    /// assignee and form (see `ProcessRun.waitingRecords`).
+    public var waiting: [VariableValue]
 
     public init(status: RunStatus, error: RunError?, active: [String], variables: [String: VariableValue],
-                pending: [VariableValue] = [], scopes: [VariableValue] = []) {
+                pending: [VariableValue] = [], scopes: [VariableValue] = [], waiting: [VariableValue] = []) {
         self.scopes = scopes
+        self.waiting = waiting
         self.status = status
         self.error = error
         self.active = active
