@@ -82,7 +82,10 @@ public enum DialectDetector {
         for node in process.nodes {
             if let script = node.script { scriptClue(script, node).map { add($0.0, node.id, "script", $0.1, script.location) } }
             if let mi = node.multiInstance {
-                expression(mi.loopCardinality, node.id, "loopCardinality")
+                // A whole number (`5`) is a valid cardinality in both engines: no clue.
+                if let c = mi.loopCardinality, Int(c.text.trimmingCharacters(in: .whitespacesAndNewlines)) == nil {
+                    expression(c, node.id, "loopCardinality")
+                }
                 expression(mi.completionCondition, node.id, "completionCondition")
             }
             expression(node.standardLoop?.loopCondition, node.id, "loopCondition")

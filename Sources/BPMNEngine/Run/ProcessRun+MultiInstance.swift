@@ -31,7 +31,9 @@ extension ProcessRun {
         } else {
             var created: [Int] = []
             for (i, e) in elements.enumerated() { created.append(startInstance(body: body, index: i, element: e, schedule: false)) }
-            agenda.append(contentsOf: created.reversed())
+            if isSpiff && !n.kind.isSubProcess { giveInstancesTheirData(created, elements: elements, node: n, from: tokenId) }
+            // Camunda's agenda is taken last-in first; spiff runs take it in rounds, first in first.
+            agenda.append(contentsOf: isSpiff ? created : created.reversed())
         }
     }
 
@@ -60,6 +62,19 @@ extension ProcessRun {
         guard let cardinality = mi.loopCardinality?.text, !cardinality.isEmpty else {
             throw RunError(message: "multi-instance \(n.kind.rawValue) '\(n.id)' has neither loopCardinality nor camunda:collection",
                            element: n.id, location: mi.location)
+        }
+        if isSpiff, let spec = mi.loopCardinality {
+            // SpiffWorkflow (`camunda/specs/multiinstance_task.py`): an int is the count, any
+            // other value is the input collection.
+            let value = try evaluatePython(spec, token: token, element: n, what: "loopCardinality")
+            switch value {
+            case .integer(let count) where count >= 0: return Array(repeating: .null, count: Int(count))
+            case .array(let items): return items
+            case .object(let o): return o.keys.sorted().map { .string($0) }
+            default:
+                throw RunError(message: "loopCardinality '\(cardinality)' of \(n.kind.rawValue) '\(n.id)' must give a non-negative int or a collection, got \(value)",
+                               element: n.id, location: spec.location)
+            }
         }
         let value = JUELExpression.containsExpression(cardinality)
             ? try evaluateJUEL(cardinality, token: token, element: n, what: "loopCardinality")
@@ -98,8 +113,13 @@ extension ProcessRun {
         setVariableLocal("nrOfCompletedInstances", .integer(Int64(completed)), scope: body, token: tokenId, source: "multiInstance")
         setVariableLocal("nrOfActiveInstances", .integer(Int64(active)), scope: body, token: tokenId, source: "multiInstance")
         var done = false
-        if let condition = mi.completionCondition?.text, !condition.isEmpty {
-            done = try evaluateJUELCondition(condition, token: tokenId, element: n, what: "completionCondition")
+        if let spec = mi.completionCondition, !spec.text.isEmpty {
+            done = isSpiff
+                ? try evaluatePythonCondition(spec, token: tokenId, element: n, what: "completionCondition")
+                : try evaluateJUELCondition(spec.text, token: tokenId, element: n, what: "completionCondition")
+        }
+        if isSpiff, let childData = t.branchData, let parent = b.parentToken, state.tokens[parent] != nil {
+            mergeInstanceData(childData, into: parent)
         }
         state.tokens.removeValue(forKey: tokenId)
         closeScope(instance)
@@ -118,6 +138,30 @@ extension ProcessRun {
         }
         if !state.tokens.values.contains(where: { $0.scope == body || (state.scopes[$0.scope]?.parent == body) }) {
             try completeMultiInstanceBody(body)
+        }
+    }
+
+    /// Spiff dialect, parallel instances: SpiffWorkflow gives each child task a copy of the data
+    /// (with its input item), so instances do not see each other's changes
+    /// (`bpmn/specs/mixins/multiinstance_task.py` `create_child`). Sequential instances start from
+    /// the data the previous ones left, which the shared variables already give.
+    private func giveInstancesTheirData(_ tokens: [Int], elements: [VariableValue], node n: FlowNode, from parent: Int) {
+        let base = spiffData(token: parent)
+        let itemName = n.multiInstance?.elementVariable ?? n.multiInstance?.inputDataItem
+        for (i, id) in tokens.enumerated() {
+            var data = base
+            if let itemName, !itemName.isEmpty { data[itemName] = elements[i] }
+            state.tokens[id]?.branchData = data
+        }
+    }
+
+    /// A finished instance's data is deep-merged into the data of the task that holds the body,
+    /// in completion order (`merge_child`: `DeepMerge.merge(my_task.data, child.data)`).
+    private func mergeInstanceData(_ childData: [String: VariableValue], into parent: Int) {
+        let current = spiffData(token: parent)
+        let merged = SpiffDataMerge.merge(current, childData)
+        for name in merged.keys.sorted() where current[name] != merged[name] {
+            writeTaskData(name, merged[name]!, token: parent, source: "multiInstance")
         }
     }
 
