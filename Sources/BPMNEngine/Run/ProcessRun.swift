@@ -390,6 +390,7 @@ public final class ProcessRun {
         if let thrower = token.compensating {
             compensationHandlerEnded(thrower: thrower)
         }
+        if isSpiff { releaseStrandedInclusiveJoins(process: token.process, scope: token.scope) }
         scopeMayHaveEnded(token.scope)
     }
 
