@@ -222,7 +222,20 @@ final class RunSession {
             }
             let variables: [String: VariableValue]
             do {
-                variables = try Self.completionVariables(for: task, submitted: submitted, run: run)
+                if run.process.dialect == .spiff, let form = task.form, !form.fields.isEmpty {
+                    // SpiffWorkflow stores what is submitted (docs/dialects.md, "Forms").
+                    let result = try SpiffFormSubmission.variables(
+                        for: form, submitted: submitted,
+                        defaultValue: { field in try field.defaultValue.map { try run.resolveDefault($0, token: task.token) } })
+                    if !command.quiet {
+                        for warning in result.warnings {
+                            FileHandleOutput.stderr("bpmnrun: \(answersPath): step \(number) (task '\(taskId)'): \(warning)")
+                        }
+                    }
+                    variables = result.variables
+                } else {
+                    variables = try Self.completionVariables(for: task, submitted: submitted, run: run)
+                }
             } catch {
                 return RunError(message: "\(answersPath): step \(number) (task '\(taskId)'): \(error)", element: taskId,
                                 location: task.node.location)

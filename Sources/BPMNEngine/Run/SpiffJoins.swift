@@ -10,9 +10,9 @@ import BPMNModel
 ///   again. bpmnrun: a missing input is not awaited when no other live token can reach its source
 ///   and either that input or the one the token arrived by loops back from the join. A join whose
 ///   missing branch was dropped by an exclusive choice (no loop) still waits, as in SpiffWorkflow.
-/// - An inclusive join (`bpmn/specs/mixins/inclusive_gateway.py`) is checked again whenever a
-///   task of the workflow finishes: a token waiting at it is released when another branch ended
-///   elsewhere, where Camunda 7 only looks when a token arrives.
+/// - An inclusive join (`bpmn/specs/mixins/inclusive_gateway.py`) is checked again after every
+///   step: a token waiting at it is released as soon as no other token can reach it (another
+///   branch took a path elsewhere or ended), where Camunda 7 only looks when a token arrives.
 extension ProcessRun {
     /// Whether a spiff parallel join may fire with only `arrived` tokens.
     func spiffJoinNeedsNoMore(_ tokenId: Int, arrived: [Int]) -> Bool {
@@ -41,20 +41,28 @@ extension ProcessRun {
         return true
     }
 
-    /// After a token ended in `scope`: puts back on the agenda one token waiting at each inclusive
-    /// join there that no other token can reach any more, so the join fires.
-    func releaseStrandedInclusiveJoins(process: Int, scope: Int) {
-        let spec = processes[process].spec
-        var waitingAt: [Int: [Int]] = [:]
-        for token in state.tokens.values where token.process == process && token.scope == scope && token.state == .joined
-            && spec.nodes[token.node].kind == .inclusiveGateway {
-            waitingAt[token.node, default: []].append(token.id)
+    /// After a step (and when a token ends): puts back at the front of the agenda one token waiting
+    /// at each inclusive join that no other token of its scope can reach any more, so the join
+    /// fires next, as SpiffWorkflow updates its waiting tasks before the next ready one runs.
+    func releaseStrandedInclusiveJoins() {
+        guard state.tokens.values.contains(where: { $0.state == .joined }) else { return }
+        var waitingAt: [JoinPlace: [Int]] = [:]
+        for token in state.tokens.values where token.state == .joined
+            && processes[token.process].spec.nodes[token.node].kind == .inclusiveGateway {
+            waitingAt[JoinPlace(process: token.process, scope: token.scope, node: token.node), default: []].append(token.id)
         }
-        for (node, tokens) in waitingAt.sorted(by: { $0.key < $1.key }) {
-            if canAnotherTokenReach(node, process: process, scope: scope, except: Set(tokens)) { continue }
+        for (place, tokens) in waitingAt.sorted(by: { ($0.key.scope, $0.key.node) < ($1.key.scope, $1.key.node) }).reversed() {
+            if canAnotherTokenReach(place.node, process: place.process, scope: place.scope, except: Set(tokens)) { continue }
             let first = tokens.min()!
             state.tokens[first]!.state = .ready
-            agenda.append(first)
+            agenda.insert(first, at: 0)
         }
     }
+}
+
+/// Where tokens wait at a join: the gateway in one scope instance.
+struct JoinPlace: Hashable {
+    var process: Int
+    var scope: Int
+    var node: Int
 }
