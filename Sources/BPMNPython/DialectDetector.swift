@@ -124,7 +124,10 @@ public enum DialectDetector {
             return (pythonFormats.contains(format) ? .pythonScriptFormat : .camundaScriptFormat, format)
         }
         if let resource = script.resource, !resource.isEmpty { return (.externalScript, resource) }
-        return node.kind == .scriptTask ? (.scriptWithoutFormat, script.body ?? "") : nil
+        guard node.kind == .scriptTask else { return nil }
+        // Camunda 7 runs a format-less script as JUEL; `${true}` is no Python.
+        if let body = script.body, isJUEL(body) { return (.juelExpression, body) }
+        return (.scriptWithoutFormat, script.body ?? "")
     }
 
     static func classifyTimer(_ text: String) -> DialectClue.Kind? {

@@ -60,6 +60,24 @@ final class SpiffExpressionTests: XCTestCase {
         XCTAssertEqual(h.variables, ["items": .array([.integer(3), .integer(4), .integer(5)]), "total": .integer(1)])
     }
 
+    /// Oracle: a parallel multi-instance user task over `camunda:collection` with an element
+    /// variable writes each instance's element back into the collection and drops the rest of the
+    /// instance's data: {names: ['A', 'B', 'C']} (no `name`, no `note`).
+    func testCollectionIsAlsoTheOutputOfItsInstances() throws {
+        let h = try spiff("""
+            <bpmn:startEvent id="s"/>
+            \(script("init", "names = ['a', 'b', 'c']"))
+            <bpmn:userTask id="each"><bpmn:multiInstanceLoopCharacteristics camunda:collection="names" camunda:elementVariable="name" /></bpmn:userTask>
+            <bpmn:endEvent id="e"/>
+            \(chain("s", "init", "each", "e"))
+            """)
+        try h.complete("each", ["name": .string("A"), "note": .integer(1)])
+        try h.complete("each", ["name": .string("B")])
+        try h.complete("each", ["name": .string("C")])
+        XCTAssertEqual(h.status, .completed, h.error?.message ?? "")
+        XCTAssertEqual(h.variables, ["names": .array([.string("A"), .string("B"), .string("C")])])
+    }
+
     /// SpiffWorkflow means a cardinality that is not an int to be the input collection, but 3.2.0
     /// fails on it (`TypeError`, checked with the oracle); bpmnrun runs one instance per item.
     func testCardinalityGivingAListRunsOneInstancePerItem() throws {

@@ -119,7 +119,7 @@ extension ProcessRun {
         runAgenda()
     }
 
-    private func emitReceived(_ kind: TraceEvent.Kind, _ sub: EventSubscription, name: String, variables: [String: VariableValue]) {
+    func emitReceived(_ kind: TraceEvent.Kind, _ sub: EventSubscription, name: String, variables: [String: VariableValue]) {
         guard trace != nil else { return }
         let n = processes[sub.process].spec.nodes[sub.node]
         var extra: [(key: String, value: VariableValue)] = [("name", .string(name))]

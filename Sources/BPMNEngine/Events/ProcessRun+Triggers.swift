@@ -5,9 +5,12 @@ import Foundation
 /// What happens when a subscribed event occurs: the catching boundary event, catch event, receive
 /// task, event-based gateway branch or event sub-process takes over.
 extension ProcessRun {
-    func trigger(_ sub: EventSubscription, variables: [String: VariableValue]) throws {
+    /// `payloadPlaced`: the variables are already the catcher's data (a spiff message thrown inside
+    /// the run), not a message's variables to wrap.
+    func trigger(_ sub: EventSubscription, variables given: [String: VariableValue], payloadPlaced: Bool = false) throws {
         let p = processes[sub.process]
         let n = p.spec.nodes[sub.node]
+        let variables = isSpiff && sub.kind == .message && !payloadPlaced ? spiffMessagePayload(given, catcher: n) : given
         let keep = keepsSubscription(sub, node: n)
         if keep {
             try rearm(sub)
@@ -91,8 +94,21 @@ extension ProcessRun {
     func setEventVariables(_ variables: [String: VariableValue], token: Int) throws {
         guard !variables.isEmpty, let t = state.tokens[token] else { return }
         for name in variables.keys.sorted() {
-            setVariable(name, variables[name]!, fromScope: t.scope, token: token, source: "event")
+            if isSpiff {
+                writeTaskData(name, variables[name]!, token: token, source: "event")
+            } else {
+                setVariable(name, variables[name]!, fromScope: t.scope, token: token, source: "event")
+            }
         }
+    }
+
+    /// Spiff dialect: a message's payload is one value, stored in the catching task's data under
+    /// `<catching element id>_Response` (`camunda/specs/event_definitions.py`
+    /// `MessageEventDefinition.update_internal_data` / `update_task_data`, when the thrower names
+    /// no result variable). bpmnrun's message variables are that payload as an object; a message
+    /// without variables carries `None`.
+    func spiffMessagePayload(_ variables: [String: VariableValue], catcher n: FlowNode) -> [String: VariableValue] {
+        ["\(n.id)_Response": variables.isEmpty ? .null : .object(variables)]
     }
 
     /// Starts an event sub-process in `scope`; an interrupting one first cancels everything else

@@ -31,7 +31,6 @@ extension ProcessRun {
         } else {
             var created: [Int] = []
             for (i, e) in elements.enumerated() { created.append(startInstance(body: body, index: i, element: e, schedule: false)) }
-            if isSpiff && !n.kind.isSubProcess { giveInstancesTheirData(created, elements: elements, node: n, from: tokenId) }
             // Camunda's agenda is taken last-in first; spiff runs take it in rounds, first in first.
             agenda.append(contentsOf: isSpiff ? created : created.reversed())
         }
@@ -96,6 +95,7 @@ extension ProcessRun {
         if let name = n.multiInstance?.elementVariable ?? n.multiInstance?.inputDataItem, !name.isEmpty {
             setVariableLocal(name, element, scope: instance, token: token, source: "multiInstance")
         }
+        if isSpiff, let parent = b.parentToken { giveInstanceItsData(token, element: element, node: n, from: parent) }
         if schedule { agenda.append(token) }
         return token
     }
@@ -119,7 +119,7 @@ extension ProcessRun {
                 : try evaluateJUELCondition(spec.text, token: tokenId, element: n, what: "completionCondition")
         }
         if isSpiff, let childData = t.branchData, let parent = b.parentToken, state.tokens[parent] != nil {
-            mergeInstanceData(childData, into: parent)
+            mergeInstanceData(childData, into: parent, instanceScope: instance, node: n)
         }
         state.tokens.removeValue(forKey: tokenId)
         closeScope(instance)
@@ -138,30 +138,6 @@ extension ProcessRun {
         }
         if !state.tokens.values.contains(where: { $0.scope == body || (state.scopes[$0.scope]?.parent == body) }) {
             try completeMultiInstanceBody(body)
-        }
-    }
-
-    /// Spiff dialect, parallel instances: SpiffWorkflow gives each child task a copy of the data
-    /// (with its input item), so instances do not see each other's changes
-    /// (`bpmn/specs/mixins/multiinstance_task.py` `create_child`). Sequential instances start from
-    /// the data the previous ones left, which the shared variables already give.
-    private func giveInstancesTheirData(_ tokens: [Int], elements: [VariableValue], node n: FlowNode, from parent: Int) {
-        let base = spiffData(token: parent)
-        let itemName = n.multiInstance?.elementVariable ?? n.multiInstance?.inputDataItem
-        for (i, id) in tokens.enumerated() {
-            var data = base
-            if let itemName, !itemName.isEmpty { data[itemName] = elements[i] }
-            state.tokens[id]?.branchData = data
-        }
-    }
-
-    /// A finished instance's data is deep-merged into the data of the task that holds the body,
-    /// in completion order (`merge_child`: `DeepMerge.merge(my_task.data, child.data)`).
-    private func mergeInstanceData(_ childData: [String: VariableValue], into parent: Int) {
-        let current = spiffData(token: parent)
-        let merged = SpiffDataMerge.merge(current, childData)
-        for name in merged.keys.sorted() where current[name] != merged[name] {
-            writeTaskData(name, merged[name]!, token: parent, source: "multiInstance")
         }
     }
 
