@@ -35,6 +35,9 @@ final class SpiffCompletionOrderTests: XCTestCase {
         try h.run.deliverMessage("Paid")
         XCTAssertEqual(h.status, .completed, h.error?.message ?? "")
         XCTAssertEqual(h.completed, ["start", "gw", "paid", "e1"])
+        // The gateway caught the message, so its payload is the gateway's (None without variables).
+        XCTAssertEqual(h.variables["gw_Response"], .null)
+        XCTAssertNil(h.variables["paid_Response"])
     }
 
     func testUnderCamundaTheEventBasedGatewayIsCancelledNotCompleted() throws {

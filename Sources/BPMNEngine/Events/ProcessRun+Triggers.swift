@@ -10,7 +10,14 @@ extension ProcessRun {
     func trigger(_ sub: EventSubscription, variables given: [String: VariableValue], payloadPlaced: Bool = false) throws {
         let p = processes[sub.process]
         let n = p.spec.nodes[sub.node]
-        let variables = isSpiff && sub.kind == .message && !payloadPlaced ? spiffMessagePayload(given, catcher: n) : given
+        var catcher = n
+        if let owner = sub.token, let waiting = state.tokens[owner], waiting.node != sub.node,
+           p.spec.nodes[waiting.node].kind == .eventBasedGateway {
+            // SpiffWorkflow's event-based gateway is the task that catches the event, so the
+            // payload lands under the gateway's id (`<gateway id>_Response`).
+            catcher = p.spec.nodes[waiting.node]
+        }
+        let variables = isSpiff && sub.kind == .message && !payloadPlaced ? spiffMessagePayload(given, catcher: catcher) : given
         let keep = keepsSubscription(sub, node: n)
         if keep {
             try rearm(sub)
