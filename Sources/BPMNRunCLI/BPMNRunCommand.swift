@@ -16,11 +16,14 @@ public struct BPMNRunCommand: ParsableCommand {
         Check diagrams in CI without running them (see `bpmnrun validate --help`):
           bpmnrun validate processes/ --format github
 
+        Turn saved JSON traces into an XES event log for process-mining tools:
+          bpmnrun trace convert monday.json tuesday.json --to xes -o week.xes
+
         Exit codes of run: 0 completed or terminated, 1 failed (an incident), 2 usage or unreadable/invalid \
         file or answers, 3 stopped while tasks wait, 130 interrupted.
         """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, ValidateCommand.self],
+        subcommands: [RunCommand.self, ValidateCommand.self, TraceCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

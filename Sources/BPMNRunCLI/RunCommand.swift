@@ -49,6 +49,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the JSON trace to this file ('-' for standard output; human output then goes to standard error).", valueName: "file"))
     var trace: String?
 
+    @Option(name: .long, help: ArgumentHelp("Also write the run as an XES event log (IEEE 1849) for process-mining tools, when the run stops ('-' for standard output).", valueName: "file"))
+    var xes: String?
+
     @Flag(name: .long, help: "Never read standard input: stop as 'waiting' when the answers run out.")
     var nonInteractive = false
 
@@ -91,6 +94,7 @@ struct RunCommand: ParsableCommand {
         }
         guard ClockMode(rawValue: clock) != nil else { throw ValidationError("--clock takes 'virtual' or 'real', not '\(clock)'") }
         if message != nil && signal != nil { throw ValidationError("--message and --signal both choose a start event; give one") }
+        if trace == "-" && xes == "-" { throw ValidationError("--trace - and --xes - would both write to standard output; give one a file") }
         guard scriptTimeout > 0 else { throw ValidationError("--script-timeout must be more than 0 seconds") }
         if let startTime, DateFormats.parseISO8601(startTime) == nil {
             throw ValidationError("--start-time '\(startTime)' is not an ISO 8601 date-time such as 2026-01-31T09:00:00Z")

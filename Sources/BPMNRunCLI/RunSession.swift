@@ -12,7 +12,7 @@ final class RunSession {
 
     init(command: RunCommand) {
         self.command = command
-        self.terminal = Terminal(humanOutputToStderr: command.trace == "-", allowColor: !command.noColor)
+        self.terminal = Terminal(humanOutputToStderr: command.trace == "-" || command.xes == "-", allowColor: !command.noColor)
     }
 
     /// Reports an error that stops the run before it starts (usage, unreadable input): exit 2.
@@ -86,6 +86,13 @@ final class RunSession {
                 return reject("\(error)")
             }
         }
+        if let path = command.xes {
+            do {
+                sinks.append(try XESTraceWriter(path: path, diagramFile: command.file, processId: process.processId))
+            } catch {
+                return reject("\(error)")
+            }
+        }
         let interactive = !command.nonInteractive
         if !command.quiet && interactive {
             sinks.append(TerminalProgress(terminal: terminal, process: process))
@@ -104,12 +111,29 @@ final class RunSession {
         if !command.quiet {
             terminal.line(terminal.bold("bpmnrun") + " · \(process.spec.name ?? process.processId) " + terminal.dim("(\(process.processId) in \(command.file))"))
         }
+        var steps = answers?.steps ?? []
+        // A process that only a message or signal can start, with an answers file whose first step
+        // is that message or signal: the step starts it (as SpiffWorkflow's tests start such a
+        // process by sending the message), instead of failing for want of a none start event.
+        var startStep: (trigger: StartTrigger, variables: [String: VariableValue])?
+        if command.message == nil && command.signal == nil && !process.hasNoneStartEvent, let first = steps.first {
+            switch first {
+            case .message(let name, let vars): startStep = (.message(name), vars)
+            case .signal(let name, let vars): startStep = (.signal(name), vars)
+            default: break
+            }
+            if startStep != nil {
+                steps.removeFirst()
+                if !command.quiet && !command.nonInteractive {
+                    terminal.line(terminal.dim("  answers step 1 starts the process"))
+                }
+            }
+        }
         if let name = command.message { run.start(variables: start, trigger: .message(name)) }
         else if let name = command.signal { run.start(variables: start, trigger: .signal(name)) }
+        else if let startStep { run.start(variables: start.merging(startStep.variables) { _, new in new }, trigger: startStep.trigger) }
         else { run.start(variables: start) }
-
-        var steps = answers?.steps ?? []
-        var stepNumber = 0
+        var stepNumber = startStep == nil ? 0 : 1
         var rejected = false
         driving: while run.state.status == .waiting {
             if Terminal.wasInterrupted { run.interrupt(); break }
@@ -215,7 +239,20 @@ final class RunSession {
             }
             let variables: [String: VariableValue]
             do {
-                variables = try Self.completionVariables(for: task, submitted: submitted, run: run)
+                if run.process.dialect == .spiff, let form = task.form, !form.fields.isEmpty {
+                    // SpiffWorkflow stores what is submitted (docs/dialects.md, "Forms").
+                    let result = try SpiffFormSubmission.variables(
+                        for: form, submitted: submitted,
+                        defaultValue: { field in try field.defaultValue.map { try run.resolveDefault($0, token: task.token) } })
+                    if !command.quiet {
+                        for warning in result.warnings {
+                            FileHandleOutput.stderr("bpmnrun: \(answersPath): step \(number) (task '\(taskId)'): \(warning)")
+                        }
+                    }
+                    variables = result.variables
+                } else {
+                    variables = try Self.completionVariables(for: task, submitted: submitted, run: run)
+                }
             } catch {
                 return RunError(message: "\(answersPath): step \(number) (task '\(taskId)'): \(error)", element: taskId,
                                 location: task.node.location)

@@ -3,7 +3,8 @@ import XCTest
 
 /// Every sample in bpmn-samples/ runs unattended, as CI would run it:
 /// `bpmnrun run NAME.bpmn --answers NAME[.VARIANT].answers.json --non-interactive --trace FILE`,
-/// and its trace and exit code match NAME[.VARIANT].expected.json (keys in bpmn-samples/README.md).
+/// and its trace and exit code match NAME[.VARIANT].expected.json (keys in bpmn-samples/README.md);
+/// every trace follows the JSON Schema in docs/trace.schema.json.
 final class SampleRunTests: XCTestCase {
     struct SampleCase {
         let name: String       // NAME[.VARIANT]
@@ -82,6 +83,9 @@ final class SampleRunTests: XCTestCase {
             problems.append("active \(trace.active), expected \(active)")
         }
         if trace.format != "bpmnrun-trace/1" { problems.append("format \(trace.format ?? "nil")") }
+        for failure in try TraceSchema.validator().validate(trace.json) {
+            problems.append("the trace does not follow docs/trace.schema.json: \(failure)")
+        }
         return problems
     }
 }

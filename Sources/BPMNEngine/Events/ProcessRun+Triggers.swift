@@ -42,7 +42,11 @@ extension ProcessRun {
             if t.node != sub.node {
                 // The token waits at an event-based gateway: the token moves to the event that
                 // happened; Camunda's history records the gateway as cancelled, and so does the trace.
-                if trace != nil {
+                // SpiffWorkflow (`bpmn/specs/mixins/events/intermediate_event.py` `EventBasedGateway`) completes the
+                // gateway and cancels the other branches, so under spiff it is listed as completed.
+                if isSpiff {
+                    completeActivity(owner)
+                } else if trace != nil {
                     let g = p.spec.nodes[t.node]
                     emit(.activityTerminated, element: g.id, type: g.kind.rawValue, name: g.name, token: owner, scope: t.scope,
                          extra: [("reason", .string("event '\(n.id)' happened"))])

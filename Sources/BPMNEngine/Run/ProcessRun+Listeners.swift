@@ -47,7 +47,7 @@ extension ProcessRun {
             let key = "\(element.id)#\(event)#\(name)"
             if state.reportedListeners.insert(key).inserted {
                 emit(.listenerSkipped, element: element.id, type: element.kind.rawValue, token: token,
-                     extra: [("event", .string(event)), ("implementation", .string(name)),
+                     extra: [("listenerEvent", .string(event)), ("implementation", .string(name)),
                              ("reason", .string("Java listeners cannot run in bpmnrun; skipped"))])
             }
         case .none:

@@ -125,6 +125,7 @@ public final class ProcessRun {
                         try p.behaviors[token.node].execute(token: tokenId, run: self)
                     }
                 }, at: token) else { break }
+                if isSpiff { releaseStrandedInclusiveJoins() }
             }
             guard state.status == .running else { break }
             // Variables changed: conditional events may fire, which can make more tokens ready.
@@ -396,6 +397,7 @@ public final class ProcessRun {
         if let thrower = token.compensating {
             compensationHandlerEnded(thrower: thrower)
         }
+        if isSpiff { releaseStrandedInclusiveJoins() }
         scopeMayHaveEnded(token.scope)
     }
 

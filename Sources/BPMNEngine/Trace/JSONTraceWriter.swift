@@ -18,7 +18,14 @@ public final class JSONTraceWriter: TraceSink {
     public struct OpenError: Error, CustomStringConvertible {
         public let path: String
         public let reason: String
-        public var description: String { "cannot write the trace to \(path): \(reason)" }
+        /// What was to be written there: "trace" or "XES log".
+        public let kind: String
+        public init(path: String, reason: String, kind: String = "trace") {
+            self.path = path
+            self.reason = reason
+            self.kind = kind
+        }
+        public var description: String { "cannot write the \(kind) to \(path): \(reason)" }
     }
 
     /// Opens `path` for writing (`-` is standard output) and writes the document's head.
