@@ -98,6 +98,22 @@ final class SpiffExpressionTests: XCTestCase {
                                      "output_data": .array([.integer(1), .integer(2), .integer(3)])])
     }
 
+    /// SpiffWorkflow's standard_loop test (testBefore, condition false from the start): the task
+    /// never runs, the data is unchanged.
+    func testLoopWithTestBeforeAndFalseConditionRunsNoTime() throws {
+        let h = try spiff("""
+            <bpmn:startEvent id="s"/>
+            \(script("again", "count = count + 1", inner: """
+                <bpmn:standardLoopCharacteristics testBefore="true"><bpmn:loopCondition>count &lt; 0</bpmn:loopCondition></bpmn:standardLoopCharacteristics>
+                """))
+            <bpmn:endEvent id="e"/>
+            \(chain("s", "again", "e"))
+            """, variables: ["count": .integer(0)])
+        XCTAssertEqual(h.status, .completed, h.error?.message ?? "")
+        XCTAssertEqual(h.variables, ["count": .integer(0)])
+        XCTAssertTrue(h.events(.scriptFailed).isEmpty)
+    }
+
     /// SpiffWorkflow means a cardinality that is not an int to be the input collection, but 3.2.0
     /// fails on it (`TypeError`, checked with the oracle); bpmnrun runs one instance per item.
     func testCardinalityGivingAListRunsOneInstancePerItem() throws {
