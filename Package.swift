@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "CPythonBridge", dependencies: ["CPython"]),
         .target(name: "BPMNPython", dependencies: ["BPMNModel", "CPythonBridge"]),
         .target(name: "BPMNEngine", dependencies: ["BPMNModel", "BPMNExpressions", "BPMNScripting", "BPMNPython"]),
-        .target(name: "BPMNValidation", dependencies: ["BPMNModel", "BPMNParser", "BPMNExpressions", "BPMNScripting"]),
+        .target(name: "BPMNValidation", dependencies: ["BPMNModel", "BPMNParser", "BPMNExpressions", "BPMNScripting", "BPMNPython"]),
         .target(
             name: "BPMNRunCLI",
             dependencies: [
@@ -58,6 +58,6 @@ let package = Package(
         .testTarget(name: "BPMNPythonTests", dependencies: ["BPMNPython", "BPMNParser"]),
         .testTarget(name: "BPMNEngineTests", dependencies: ["BPMNEngine", "BPMNParser", "BPMNPython"]),
         .testTarget(name: "BPMNRunCLITests", dependencies: ["BPMNRunCLI"]),
-        .testTarget(name: "BPMNValidationTests", dependencies: ["BPMNValidation", "BPMNParser"]),
+        .testTarget(name: "BPMNValidationTests", dependencies: ["BPMNValidation", "BPMNParser", "BPMNPython"]),
     ]
 )

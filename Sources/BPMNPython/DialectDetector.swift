@@ -82,7 +82,10 @@ public enum DialectDetector {
         for node in process.nodes {
             if let script = node.script { scriptClue(script, node).map { add($0.0, node.id, "script", $0.1, script.location) } }
             if let mi = node.multiInstance {
-                expression(mi.loopCardinality, node.id, "loopCardinality")
+                // A whole number (`5`) is a valid cardinality in both engines: no clue.
+                if let c = mi.loopCardinality, Int(c.text.trimmingCharacters(in: .whitespacesAndNewlines)) == nil {
+                    expression(c, node.id, "loopCardinality")
+                }
                 expression(mi.completionCondition, node.id, "completionCondition")
             }
             expression(node.standardLoop?.loopCondition, node.id, "loopCondition")
@@ -121,10 +124,13 @@ public enum DialectDetector {
             return (pythonFormats.contains(format) ? .pythonScriptFormat : .camundaScriptFormat, format)
         }
         if let resource = script.resource, !resource.isEmpty { return (.externalScript, resource) }
-        return node.kind == .scriptTask ? (.scriptWithoutFormat, script.body ?? "") : nil
+        guard node.kind == .scriptTask else { return nil }
+        // Camunda 7 runs a format-less script as JUEL; `${true}` is no Python.
+        if let body = script.body, isJUEL(body) { return (.juelExpression, body) }
+        return (.scriptWithoutFormat, script.body ?? "")
     }
 
-    static func classifyTimer(_ text: String) -> DialectClue.Kind? {
+    public static func classifyTimer(_ text: String) -> DialectClue.Kind? {
         let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if t.isEmpty { return nil }
         if isJUEL(t) { return .juelExpression }

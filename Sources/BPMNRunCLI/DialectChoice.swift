@@ -5,6 +5,15 @@ import BPMNPython
 enum DialectChoice: String, CaseIterable {
     case camunda, spiff, auto
 
+    /// The dialect asked for, or nil for `auto` (decided per diagram).
+    var fixedDialect: Dialect? {
+        switch self {
+        case .camunda: return .camunda
+        case .spiff: return .spiff
+        case .auto: return nil
+        }
+    }
+
     /// The dialect a run uses and the one line that says why (printed once, kept in the trace).
     struct Resolved {
         var dialect: Dialect

@@ -147,15 +147,35 @@ final class RunSession {
         if !command.quiet {
             terminal.line(terminal.bold("bpmnrun") + " · \(process.spec.name ?? process.processId) " + terminal.dim("(\(process.processId) in \(command.file))"))
         }
-        if resume?.hasStarted != true {
+        var steps = answers?.steps ?? []
+        var stepNumber = 0
+        if resume?.hasStarted == true {
+            stepNumber = answersAlreadyConsumed(answers)
+            steps.removeFirst(stepNumber)
+        } else {
+            // A process that only a message or signal can start, with an answers file whose first step
+            // is that message or signal: the step starts it (as SpiffWorkflow's tests start such a
+            // process by sending the message), instead of failing for want of a none start event.
+            var startStep: (trigger: StartTrigger, variables: [String: VariableValue])?
+            if command.message == nil && command.signal == nil && !process.hasNoneStartEvent, let first = steps.first {
+                switch first {
+                case .message(let name, let vars): startStep = (.message(name), vars)
+                case .signal(let name, let vars): startStep = (.signal(name), vars)
+                default: break
+                }
+                if startStep != nil {
+                    steps.removeFirst()
+                    if !command.quiet && !command.nonInteractive {
+                        terminal.line(terminal.dim("  answers step 1 starts the process"))
+                    }
+                }
+            }
             if let name = command.message { run.start(variables: start, trigger: .message(name)) }
             else if let name = command.signal { run.start(variables: start, trigger: .signal(name)) }
+            else if let startStep { run.start(variables: start.merging(startStep.variables) { _, new in new }, trigger: startStep.trigger) }
             else { run.start(variables: start) }
+            stepNumber = startStep == nil ? 0 : 1
         }
-
-        var steps = answers?.steps ?? []
-        var stepNumber = answersAlreadyConsumed(answers)
-        steps.removeFirst(stepNumber)
         var rejected = false
         var saveFailure: Error?
         driving: while run.state.status == .waiting {
@@ -268,7 +288,20 @@ final class RunSession {
             }
             let variables: [String: VariableValue]
             do {
-                variables = try Self.completionVariables(for: task, submitted: submitted, run: run)
+                if run.process.dialect == .spiff, let form = task.form, !form.fields.isEmpty {
+                    // SpiffWorkflow stores what is submitted (docs/dialects.md, "Forms").
+                    let result = try SpiffFormSubmission.variables(
+                        for: form, submitted: submitted,
+                        defaultValue: { field in try field.defaultValue.map { try run.resolveDefault($0, token: task.token) } })
+                    if !command.quiet {
+                        for warning in result.warnings {
+                            FileHandleOutput.stderr("bpmnrun: \(answersPath): step \(number) (task '\(taskId)'): \(warning)")
+                        }
+                    }
+                    variables = result.variables
+                } else {
+                    variables = try Self.completionVariables(for: task, submitted: submitted, run: run)
+                }
             } catch {
                 return RunError(message: "\(answersPath): step \(number) (task '\(taskId)'): \(error)", element: taskId,
                                 location: task.node.location)

@@ -18,6 +18,11 @@ struct ValidateCommand: ParsableCommand {
           {"extends": "camunda7", "rules": {"label-required": "off", "no-bpmndi": "error"}}
         Presets: recommended (default), camunda7. `--rule id=level` overrides (off, warn, error).
 
+        Dialect: with --dialect auto (default) each file is checked as Camunda 7 or SpiffWorkflow \
+        (Python conditions and scripts) from what it contains, as `bpmnrun run` chooses. Spiff files \
+        get their Python compiled (never run) and SpiffWorkflow's refusals reported; Camunda-only \
+        rules (history time to live, listeners, JUEL, script formats, ...) do not apply to them.
+
         Exit codes: 0 no errors (warnings allowed), 1 errors found (or warnings with --strict), \
         2 usage error (bad option, configuration or path).
 
@@ -48,6 +53,9 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Set a rule's level, id=off|warn|error. Repeatable.", valueName: "id=level"))
     var rule: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Dialect to check files in: camunda, spiff or auto (per file, from its contents).", valueName: "dialect"))
+    var dialect: String = "auto"
 
     @Flag(name: .long, help: "No colours (also off when NO_COLOR is set or output is not a terminal).")
     var noColor = false
@@ -89,8 +97,12 @@ struct ValidateCommand: ParsableCommand {
         for folder in lib where !InputCollector.isFolder(folder) {
             throw ConfigurationError("--lib '\(folder)' is not a folder")
         }
+        guard let choice = DialectChoice(rawValue: dialect) else {
+            throw ConfigurationError("--dialect takes camunda, spiff or auto, not '\(dialect)'")
+        }
         let inputs = try collectInputs()
-        let validator = Validator(configs: try ConfigResolver(configPath: config, overrides: overrides), libraryFolders: lib)
+        let validator = Validator(configs: try ConfigResolver(configPath: config, overrides: overrides), libraryFolders: lib,
+                                  dialect: choice.fixedDialect)
         let report = try validator.validate(inputs)
         let noColorEnv = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         let colors = outputFormat == .text && !noColor && !noColorEnv && isatty(1) == 1

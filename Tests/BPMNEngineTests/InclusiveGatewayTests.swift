@@ -91,6 +91,7 @@ final class InclusiveGatewayTests: XCTestCase {
         XCTAssertEqual(h.error?.message,
                        "ENGINE-02004 No outgoing sequence flow for the element with id 'inclusiveGw' could be selected for continuing the process.")
         XCTAssertEqual(h.error?.element, "inclusiveGw")
+        XCTAssertEqual(h.completed, ["start"], "a gateway that finds no flow is not completed")
     }
 
     func testAJoinWaitsForATokenUpstreamThatCanStillArrive() throws {

@@ -73,6 +73,7 @@ final class SpiffDialectTests: XCTestCase {
         XCTAssertEqual(h.status, .failed)
         XCTAssertEqual(h.error?.message, "No conditions satisfied for g")
         XCTAssertEqual(h.error?.element, "g")
+        XCTAssertEqual(h.completed, ["s"], "SpiffWorkflow leaves the failing gateway unfinished")
     }
 
     func testResultVariableAndInputOutputParametersAreIgnored() throws {

@@ -47,9 +47,9 @@ func chain(_ ids: String...) -> String {
 }
 
 /// Compiles the single process of a document.
-func compile(_ xml: String, file: String = "test.bpmn", dialect: Dialect = .camunda) throws -> ExecutableProcess {
+func compile(_ xml: String, file: String = "test.bpmn", dialect: Dialect = .camunda, processId: String? = nil) throws -> ExecutableProcess {
     let definitions = try BPMNLoader.load(data: Array(xml.utf8), fileName: file)
-    let spec = try ExecutableProcess.selectProcess(in: definitions, id: nil)
+    let spec = try ExecutableProcess.selectProcess(in: definitions, id: processId)
     return try ProcessCompiler.compile(definitions, process: spec, dialect: dialect)
 }
 
@@ -87,8 +87,8 @@ final class Harness {
     }
 
     /// A run of a whole document (BPMNDI included) in the given dialect.
-    init(document: String, dialect: Dialect, options: RunOptions = options()) throws {
-        run = ProcessRun(process: try compile(document, dialect: dialect), options: options, trace: trace)
+    init(document: String, dialect: Dialect, processId: String? = nil, options: RunOptions = options()) throws {
+        run = ProcessRun(process: try compile(document, dialect: dialect, processId: processId), options: options, trace: trace)
     }
 
     @discardableResult

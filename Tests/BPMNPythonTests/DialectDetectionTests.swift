@@ -148,6 +148,31 @@ final class DialectDetectionTests: XCTestCase {
         XCTAssertEqual(decision.clues.map(\.part), ["loopCardinality", "completionCondition"])
     }
 
+    func testScriptTaskWithoutFormatHoldingJUELIsCamunda() throws {
+        // Camunda 7 runs a script task without scriptFormat as JUEL (its conformance case
+        // ScriptTaskTest.testShouldUseJuelAsDefaultScriptLanguage has `${true}`).
+        let decision = DialectDetector.detect(try diagram("""
+            <bpmn:scriptTask id="t"><bpmn:script>${true}</bpmn:script></bpmn:scriptTask>
+            """))
+        XCTAssertEqual(decision.dialect, .camunda)
+        XCTAssertEqual(decision.clues.map(\.kind), [.juelExpression])
+    }
+
+    func testWholeNumberCardinalityIsNeitherDialect() throws {
+        // `5` is a cardinality both engines read; next to JUEL it must not make a conflict
+        // (camunda-7-to-8-migration's example-c7.bpmn has `${true}` and a cardinality of 5).
+        let decision = DialectDetector.detect(try diagram("""
+            <bpmn:task id="t"><bpmn:multiInstanceLoopCharacteristics>
+              <bpmn:loopCardinality> 5 </bpmn:loopCardinality>
+            </bpmn:multiInstanceLoopCharacteristics></bpmn:task>
+            <bpmn:exclusiveGateway id="gw" />
+            <bpmn:sequenceFlow id="yes" sourceRef="gw" targetRef="t"><bpmn:conditionExpression>${true}</bpmn:conditionExpression></bpmn:sequenceFlow>
+            """))
+        XCTAssertNil(decision.conflict)
+        XCTAssertEqual(decision.dialect, .camunda)
+        XCTAssertEqual(decision.clues.map(\.part), ["condition"])
+    }
+
     // MARK: The SpiffWorkflow book diagrams
 
     private func book(_ name: String) throws -> BPMNDefinitions {

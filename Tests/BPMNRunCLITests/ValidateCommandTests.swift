@@ -137,6 +137,43 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertTrue(err.contains(".bpmnrunrc.json"), err)
     }
 
+    /// A spiff diagram: Python condition, a script without scriptFormat whose line 2 is wrong.
+    static let spiff = header + """
+    <bpmn:process id="Spiff" isExecutable="true">
+      <bpmn:startEvent id="Start" name="Start" />
+      <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Compute" />
+      <bpmn:scriptTask id="Compute" name="Compute"><bpmn:script>total = 1
+    if total &gt; 0
+        big = True</bpmn:script></bpmn:scriptTask>
+      <bpmn:sequenceFlow id="F2" sourceRef="Compute" targetRef="Big" />
+      <bpmn:exclusiveGateway id="Big" name="Big?" default="F4" />
+      <bpmn:sequenceFlow id="F3" name="yes" sourceRef="Big" targetRef="End"><bpmn:conditionExpression>total &gt; 0</bpmn:conditionExpression></bpmn:sequenceFlow>
+      <bpmn:sequenceFlow id="F4" name="no" sourceRef="Big" targetRef="End" />
+      <bpmn:endEvent id="End" name="Done" />
+    </bpmn:process>
+    </bpmn:definitions>
+    """
+
+    func testDialectOption() throws {
+        let file = try write("spiff.bpmn", Self.spiff)
+        // auto (default): checked as spiff, the Python error at file line 6 (the script starts on
+        // line 5, the header's process tag being on line 2).
+        var (code, out, _) = try run(["validate", file])
+        XCTAssertEqual(code, 1, out)
+        XCTAssertTrue(out.contains("\(file):6:13: error: the script (python) does not compile at line 2, column 13 of the script: SyntaxError: expected ':'"), out)
+        XCTAssertTrue(out.contains("[script-syntax] (Compute)"), out)
+        XCTAssertTrue(out.contains("1 file checked as SpiffWorkflow (Python) diagrams"), out)
+        XCTAssertFalse(out.contains("camunda-history-time-to-live"), out)
+        // --dialect camunda: Camunda 7's view of the same file (no history time to live, a warning;
+        // the script is not compiled as Python).
+        (code, out, _) = try run(["validate", "--dialect", "camunda", "--format", "json", file])
+        XCTAssertEqual(code, 0, out)
+        XCTAssertTrue(out.contains("\"dialect\": \"camunda\""), out)
+        XCTAssertTrue(out.contains("camunda-history-time-to-live"), out)
+        XCTAssertFalse(out.contains("script-syntax"), out)
+        XCTAssertEqual(try run(["validate", "--dialect", "python", file]).0, 2)
+    }
+
     func testConfigurationFoundUpwardExtendsAndRuleOverride() throws {
         let bad = try write("team/processes/bad.bpmn", Self.bad)
         // Without configuration: an error.

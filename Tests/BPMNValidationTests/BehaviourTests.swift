@@ -47,19 +47,28 @@ final class BehaviourTests: XCTestCase {
                 source.contains("def ") && !source.contains(":") ? ScriptSyntaxProblem(message: "expected ':'", line: 1) : nil
             }
         }
-        let xml = RuleExample.process("<bpmn:scriptTask id=\"Py\" scriptFormat=\"python\"><bpmn:script>def f()</bpmn:script></bpmn:scriptTask>").xml
-        // Without a Python checker: a warning that it cannot be checked, no syntax finding.
+        let xml = RuleExample.process("<bpmn:scriptTask id=\"Groovy\" scriptFormat=\"groovy\"><bpmn:script>def f()</bpmn:script></bpmn:scriptTask>").xml
+        // Without a Groovy checker: a warning that it cannot be checked, no syntax finding.
         var findings = try validate(xml)
         XCTAssertTrue(findings.contains { $0.ruleId == "script-format-unsupported" && $0.severity == .warning })
         XCTAssertFalse(findings.contains { $0.ruleId == "script-syntax" })
-        // With one registered (what the embedded interpreter does): its verdict is reported.
+        // With one registered: its verdict is reported.
         let registry = ScriptCheckerRegistry()
-        registry.register(.python) { MarkerChecker() }
+        registry.register(.groovy) { MarkerChecker() }
         let definitions = try BPMNLoaderShim.load(xml)
-        let validator = Validator(configs: try ConfigResolver(), checkers: registry)
+        let validator = Validator(configs: try ConfigResolver(), checkers: registry, dialect: .camunda)
         findings = validator.check(definitions, library: ProcessLibrary(), config: .recommended).findings
         XCTAssertTrue(findings.contains { $0.ruleId == "script-syntax" && $0.message.contains("expected ':'") })
         XCTAssertFalse(findings.contains { $0.ruleId == "script-format-unsupported" })
+    }
+
+    func testPythonOnCamundaDiagramIsJythonAndNotChecked() throws {
+        // Camunda 7 runs scriptFormat="python" with Jython 2.7 (print statements and all): the
+        // Python 3 checker must not judge it; the warning says bpmnrun cannot check it.
+        let xml = RuleExample.process("<bpmn:scriptTask id=\"Py\" scriptFormat=\"python\"><bpmn:script>print \"hi\"</bpmn:script></bpmn:scriptTask>").xml
+        let findings = try validate(xml)
+        XCTAssertFalse(findings.contains { $0.ruleId == "script-syntax" }, "\(findings.map(\.message))")
+        XCTAssertTrue(findings.contains { $0.ruleId == "script-format-unsupported" && $0.severity == .warning })
     }
 
     func testNotWellFormedHasLibxml2LineAndColumn() throws {

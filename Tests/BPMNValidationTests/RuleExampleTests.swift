@@ -1,4 +1,5 @@
 import BPMNModel
+import BPMNPython
 import XCTest
 @testable import BPMNValidation
 
@@ -21,10 +22,16 @@ final class RuleExampleTests: XCTestCase {
         }
     }
 
+    /// The dialect a rule's examples are checked in: its own; `dialect-conflict` needs detection.
+    func exampleDialect(_ rule: any ValidationRule.Type) -> Dialect? {
+        if rule.id == DialectConflictRule.id { return nil }
+        return rule.dialects.contains(.camunda) ? .camunda : .spiff
+    }
+
     func testTriggeringExamplesTrigger() throws {
         for rule in RuleRegistry.all {
             for (i, example) in rule.examples.triggering.enumerated() {
-                let findings = try validate(example.xml, config: RuleConfiguration(levels: [rule.id: .error]))
+                let findings = try validate(example.xml, config: RuleConfiguration(levels: [rule.id: .error]), dialect: exampleDialect(rule))
                 let own = findings.filter { $0.ruleId == rule.id }
                 XCTAssertFalse(own.isEmpty, "\(rule.id): triggering example \(i) reported nothing")
                 for f in own {
@@ -41,7 +48,7 @@ final class RuleExampleTests: XCTestCase {
     func testPassingExamplesPass() throws {
         for rule in RuleRegistry.all {
             for (i, example) in rule.examples.passing.enumerated() {
-                let findings = try validate(example.xml, config: RuleConfiguration(levels: [rule.id: .error]))
+                let findings = try validate(example.xml, config: RuleConfiguration(levels: [rule.id: .error]), dialect: exampleDialect(rule))
                 let own = findings.filter { $0.ruleId == rule.id }
                 XCTAssertTrue(own.isEmpty, "\(rule.id): passing example \(i) reported \(own.map(\.message))")
             }

@@ -2,13 +2,15 @@ import BPMNModel
 
 /// Takes the first outgoing flow (in document order) whose condition is true; an unconditional
 /// non-default flow counts as true; else the default flow; else Camunda's ENGINE-02004 error.
-/// Does not synchronise: every arriving token passes on its own.
+/// Does not synchronise: every arriving token passes on its own. The gateway completes only once
+/// a flow is chosen (Camunda 7 evaluates the conditions before its end listeners and rolls a
+/// failing gateway back; SpiffWorkflow leaves it unfinished), so a failing gateway is not listed
+/// as completed.
 struct ExclusiveGatewayBehavior: FlowNodeBehavior {
     func execute(token: Int, run: ProcessRun) throws {
         let t = run.state.tokens[token]!
         let p = run.processes[t.process]
         let node = p.spec.nodes[t.node]
-        run.completeActivity(token)
         var chosen: Int?
         var evaluated: [VariableValue] = []
         for flow in node.outgoing {
@@ -27,6 +29,7 @@ struct ExclusiveGatewayBehavior: FlowNodeBehavior {
             if run.trace != nil { evaluated.append(run.defaultRecord(process: t.process, flow: def)) }
         }
         if node.outgoing.isEmpty {
+            run.completeActivity(token)
             run.endToken(token)
             return
         }
@@ -37,6 +40,7 @@ struct ExclusiveGatewayBehavior: FlowNodeBehavior {
             throw RunError(message: "ENGINE-02004 No outgoing sequence flow for the element with id '\(node.id)' could be selected for continuing the process.",
                            element: node.id, location: node.location)
         }
+        run.completeActivity(token)
         if node.outgoing.count > 1 || node.defaultFlow != nil || !evaluated.isEmpty {
             run.recordDecision(token, conditions: evaluated, taken: [flow])
         }

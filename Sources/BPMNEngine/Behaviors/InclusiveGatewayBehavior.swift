@@ -5,6 +5,9 @@ import BPMNModel
 /// it; then every non-default flow whose condition holds (unconditional flows always) is taken, the
 /// default flow only when none holds, else ENGINE-02004.
 ///
+/// The gateway completes only once its flows are chosen: a gateway that finds no flow fails
+/// without being listed as completed (as in both engines, see ExclusiveGatewayBehavior).
+///
 /// Like Camunda 7, the join is evaluated only when a token arrives: a token waiting at it is not
 /// released later because another branch ended elsewhere.
 struct InclusiveGatewayBehavior: FlowNodeBehavior {
@@ -25,8 +28,9 @@ struct InclusiveGatewayBehavior: FlowNodeBehavior {
         if run.isSpiff && arrived.count > 1 { run.mergeBranchData(arrived: arrived, survivor: token) }
         let merged = run.mergeJoined(arrived, into: token)
         if run.isSpiff { run.settleBranchData(of: token) }
-        run.completeActivity(token, extra: merged.count > 1 ? [("merged", .array(merged.map { .integer(Int64($0)) }))] : [])
+        let mergedRecord: [(String, VariableValue)] = merged.count > 1 ? [("merged", .array(merged.map { .integer(Int64($0)) }))] : []
         if node.outgoing.isEmpty {
+            run.completeActivity(token, extra: mergedRecord)
             run.endToken(token)
             return
         }
@@ -50,6 +54,7 @@ struct InclusiveGatewayBehavior: FlowNodeBehavior {
             chosen = [def]
             if run.trace != nil { evaluated.append(run.defaultRecord(process: t.process, flow: def)) }
         }
+        run.completeActivity(token, extra: mergedRecord)
         run.recordDecision(token, conditions: evaluated, taken: chosen)
         run.take(token, flows: chosen)
     }

@@ -24,7 +24,7 @@ extension ProcessRun {
         if node.incoming.count <= 1 { return [tokenId] }
         state.tokens[tokenId]!.arrivalSeq = nodeExecutions
         let arrived = tokensJoined(at: t.node, scope: t.scope, including: tokenId)
-        if arrived.count >= node.incoming.count {
+        if arrived.count >= node.incoming.count || (isSpiff && spiffJoinNeedsNoMore(tokenId, arrived: arrived)) {
             if isSpiff { mergeBranchData(arrived: arrived, survivor: tokenId) }
             let merged = mergeJoined(arrived, into: tokenId)
             if isSpiff { settleBranchData(of: tokenId) }

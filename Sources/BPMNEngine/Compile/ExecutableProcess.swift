@@ -101,6 +101,9 @@ public final class ExecutableProcess: @unchecked Sendable {
 
     public func node(_ index: Int) -> FlowNode { spec.nodes[index] }
 
+    /// Whether the process can be started without an event (it has a top-level none start event).
+    public var hasNoneStartEvent: Bool { (try? startEvent(for: .none)) != nil }
+
     /// The start event a trigger starts the process at.
     func startEvent(for trigger: StartTrigger) throws -> Int {
         let starts = spec.topLevelNodes.filter { spec.nodes[$0].kind == .startEvent }

@@ -13,7 +13,9 @@ extension ProcessRun {
                            element: n.id, location: d.location)
         }
         var text = spec.text
-        if JUELExpression.containsExpression(text) {
+        if isSpiff {
+            text = try pythonTimerText(spec, kind: kind.rawValue, token: token, scope: scope, element: n)
+        } else if JUELExpression.containsExpression(text) {
             let value = try evaluateJUEL(text, token: token, scope: scope, element: n, what: kind.rawValue)
             if case .date(let date) = value { text = DateFormats.iso8601String(date) } else { text = value.displayText }
         }

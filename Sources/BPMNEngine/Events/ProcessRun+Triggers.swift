@@ -5,9 +5,12 @@ import Foundation
 /// What happens when a subscribed event occurs: the catching boundary event, catch event, receive
 /// task, event-based gateway branch or event sub-process takes over.
 extension ProcessRun {
-    func trigger(_ sub: EventSubscription, variables: [String: VariableValue]) throws {
+    /// `payloadPlaced`: the variables are already the catcher's data (a spiff message thrown inside
+    /// the run), not a message's variables to wrap.
+    func trigger(_ sub: EventSubscription, variables given: [String: VariableValue], payloadPlaced: Bool = false) throws {
         let p = processes[sub.process]
         let n = p.spec.nodes[sub.node]
+        let variables = isSpiff && sub.kind == .message && !payloadPlaced ? spiffMessagePayload(given, catcher: spiffCatcher(sub)) : given
         let keep = keepsSubscription(sub, node: n)
         if keep {
             try rearm(sub)
@@ -22,6 +25,13 @@ extension ProcessRun {
                 cancelToken(host, reason: "interrupted by boundary event '\(n.id)'")
             }
             let token = newToken(process: sub.process, node: sub.node, scope: outer)
+            if isSpiff && !n.cancelActivity, state.tokens[host] != nil {
+                // A non-interrupting boundary event starts a second branch beside the activity:
+                // each works on its own copy of the data, merged where they meet or end (_EndJoin).
+                let data = spiffData(token: host)
+                if state.tokens[host]!.branchData == nil { state.tokens[host]!.branchData = data }
+                state.tokens[token]!.branchData = data
+            }
             try setEventVariables(variables, token: token)
             agenda.append(token)
         case .startEvent:
@@ -32,7 +42,11 @@ extension ProcessRun {
             if t.node != sub.node {
                 // The token waits at an event-based gateway: the token moves to the event that
                 // happened; Camunda's history records the gateway as cancelled, and so does the trace.
-                if trace != nil {
+                // SpiffWorkflow (`bpmn/specs/mixins/events/intermediate_event.py` `EventBasedGateway`) completes the
+                // gateway and cancels the other branches, so under spiff it is listed as completed.
+                if isSpiff {
+                    completeActivity(owner)
+                } else if trace != nil {
                     let g = p.spec.nodes[t.node]
                     emit(.activityTerminated, element: g.id, type: g.kind.rawValue, name: g.name, token: owner, scope: t.scope,
                          extra: [("reason", .string("event '\(n.id)' happened"))])
@@ -87,8 +101,32 @@ extension ProcessRun {
     func setEventVariables(_ variables: [String: VariableValue], token: Int) throws {
         guard !variables.isEmpty, let t = state.tokens[token] else { return }
         for name in variables.keys.sorted() {
-            setVariable(name, variables[name]!, fromScope: t.scope, token: token, source: "event")
+            if isSpiff {
+                writeTaskData(name, variables[name]!, token: token, source: "event")
+            } else {
+                setVariable(name, variables[name]!, fromScope: t.scope, token: token, source: "event")
+            }
         }
+    }
+
+    /// Spiff dialect: a message's payload is one value, stored in the catching task's data under
+    /// `<catching element id>_Response` (`camunda/specs/event_definitions.py`
+    /// `MessageEventDefinition.update_internal_data` / `update_task_data`, when the thrower names
+    /// no result variable). bpmnrun's message variables are that payload as an object; a message
+    /// without variables carries `None`.
+    /// The SpiffWorkflow task that catches: the event, or the event-based gateway a token waits at
+    /// (`EventBasedGateway` is itself the catching task there).
+    func spiffCatcher(_ sub: EventSubscription) -> FlowNode {
+        let p = processes[sub.process]
+        if let owner = sub.token, let t = state.tokens[owner], t.process == sub.process, t.node != sub.node,
+           p.spec.nodes[t.node].kind == .eventBasedGateway {
+            return p.spec.nodes[t.node]
+        }
+        return p.spec.nodes[sub.node]
+    }
+
+    func spiffMessagePayload(_ variables: [String: VariableValue], catcher n: FlowNode) -> [String: VariableValue] {
+        ["\(n.id)_Response": variables.isEmpty ? .null : .object(variables)]
     }
 
     /// Starts an event sub-process in `scope`; an interrupting one first cancels everything else

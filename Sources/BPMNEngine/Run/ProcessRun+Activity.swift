@@ -38,6 +38,13 @@ extension ProcessRun {
             }
             try applyInputParameters(n, scope: t.scope, token: tokenId)
         }
+        // Standard loop with testBefore: the condition is checked before each run, the first
+        // included, so a false condition runs the activity no time at all.
+        if let loop = n.standardLoop, loop.testBefore, let condition = loop.loopCondition, !condition.text.isEmpty,
+           try !loopConditionHolds(condition, node: n, token: tokenId) {
+            try leave(tokenId)
+            return
+        }
         try runExecutionListeners(n, event: "start", token: tokenId)
         if !n.boundaryEvents.isEmpty && n.multiInstance == nil {
             try subscribeBoundaryEvents(hostToken: tokenId)
@@ -83,15 +90,29 @@ extension ProcessRun {
     }
 
     /// Standard loop (`standardLoopCharacteristics`, test after): whether to run the activity again.
-    /// `loopCounter` counts the runs, local to the token's scope.
+    /// `loopCounter` counts the runs, local to the token's scope. SpiffWorkflow's
+    /// `StandardLoopTask` keeps its count outside the data, so under the spiff dialect the counter
+    /// is removed when the loop ends and the data is what the iterations left.
     private func loopContinues(_ loop: StandardLoopSpec, node: FlowNode, token: Int) throws -> Bool {
         guard let condition = loop.loopCondition, !condition.text.isEmpty else { return false }
         let scope = state.tokens[token]!.scope
         let count = (state.scopes[scope]?.variables["loopCounter"]?.intValue ?? 0) + 1
-        if let max = loop.loopMaximum, count >= max { return false }
-        let holds = try evaluateJUELCondition(condition.text, token: token, element: node, what: "loopCondition")
-        if holds { setVariableLocal("loopCounter", .integer(Int64(count)), scope: scope, token: token, source: "loop") }
+        var holds = false
+        if loop.loopMaximum.map({ count < $0 }) ?? true {
+            holds = try loopConditionHolds(condition, node: node, token: token)
+        }
+        if holds {
+            setVariableLocal("loopCounter", .integer(Int64(count)), scope: scope, token: token, source: "loop")
+        } else if isSpiff, state.scopes[scope]?.variables["loopCounter"] != nil {
+            removeVariable("loopCounter", fromScope: scope, token: token, source: "loop")
+        }
         return holds
+    }
+
+    private func loopConditionHolds(_ condition: ExpressionSpec, node: FlowNode, token: Int) throws -> Bool {
+        isSpiff
+            ? try evaluatePythonCondition(condition, token: token, element: node, what: "loopCondition")
+            : try evaluateJUELCondition(condition.text, token: token, element: node, what: "loopCondition")
     }
 
     /// A new scope instance; emits `scopeStarted`.

@@ -9,7 +9,7 @@ extension ProcessRun {
         let loaded: ExecutableProcess
         if let spec = callerProcess.definitions.process(id: id) {
             do {
-                loaded = try ProcessCompiler.compile(callerProcess.definitions, process: spec)
+                loaded = try ProcessCompiler.compile(callerProcess.definitions, process: spec, dialect: callerProcess.dialect)
             } catch {
                 throw RunError(message: "called process '\(id)' cannot run: \(error)", element: callActivity.id,
                                location: callActivity.location)

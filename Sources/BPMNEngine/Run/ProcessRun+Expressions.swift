@@ -57,6 +57,9 @@ extension ProcessRun {
     /// Whether a conditional event definition's condition holds.
     func conditionHolds(_ d: EventDefinition, node: FlowNode, token: Int?, scope: Int) throws -> Bool {
         guard let text = d.condition?.text, !text.isEmpty else { return false }
+        if isSpiff, let spec = d.condition {
+            return try evaluatePythonCondition(spec, token: token, scope: scope, element: node, what: "condition")
+        }
         if ScriptLanguage(format: d.condition?.language) == .javascript {
             return try runScript(.javascript(text), token: token, scope: scope, element: node, what: "condition") == .boolean(true)
         }

@@ -13,6 +13,7 @@ extension ProcessRun {
         let n = p.spec.nodes[t.node]
         let mi = n.multiInstance!
         let elements = try multiInstanceElements(mi, node: n, token: tokenId)
+        if isSpiff { prepareOutputCollection(mi, token: tokenId) }
         let body = newScope(kind: .multiInstanceBody, process: t.process, parent: t.scope, node: t.node, parentToken: tokenId)
         state.tokens[tokenId]!.state = .inSubProcess
         state.tokens[tokenId]!.childScope = body
@@ -31,13 +32,15 @@ extension ProcessRun {
         } else {
             var created: [Int] = []
             for (i, e) in elements.enumerated() { created.append(startInstance(body: body, index: i, element: e, schedule: false)) }
-            agenda.append(contentsOf: created.reversed())
+            // Camunda's agenda is taken last-in first; spiff runs take it in rounds, first in first.
+            agenda.append(contentsOf: isSpiff ? created : created.reversed())
         }
     }
 
     /// The elements to run: the collection's items, or `nil`s for a cardinality.
     private func multiInstanceElements(_ mi: MultiInstanceSpec, node n: FlowNode, token: Int) throws -> [VariableValue] {
-        if let collection = mi.collection ?? mi.loopDataInputRef {
+        // Spiff: with a cardinality, camunda:collection is only where the results go.
+        if let collection = mi.collection ?? mi.loopDataInputRef, !(isSpiff && mi.loopCardinality != nil) {
             let value: VariableValue
             if JUELExpression.containsExpression(collection) {
                 value = try evaluateJUEL(collection, token: token, element: n, what: "camunda:collection")
@@ -61,6 +64,19 @@ extension ProcessRun {
             throw RunError(message: "multi-instance \(n.kind.rawValue) '\(n.id)' has neither loopCardinality nor camunda:collection",
                            element: n.id, location: mi.location)
         }
+        if isSpiff, let spec = mi.loopCardinality {
+            // SpiffWorkflow (`camunda/specs/multiinstance_task.py`): an int is the count, any
+            // other value is the input collection.
+            let value = try evaluatePython(spec, token: token, element: n, what: "loopCardinality")
+            switch value {
+            case .integer(let count) where count >= 0: return Array(repeating: .null, count: Int(count))
+            case .array(let items): return items
+            case .object(let o): return o.keys.sorted().map { .string($0) }
+            default:
+                throw RunError(message: "loopCardinality '\(cardinality)' of \(n.kind.rawValue) '\(n.id)' must give a non-negative int or a collection, got \(value)",
+                               element: n.id, location: spec.location)
+            }
+        }
         let value = JUELExpression.containsExpression(cardinality)
             ? try evaluateJUEL(cardinality, token: token, element: n, what: "loopCardinality")
             : .string(cardinality.trimmingCharacters(in: .whitespaces))
@@ -81,6 +97,7 @@ extension ProcessRun {
         if let name = n.multiInstance?.elementVariable ?? n.multiInstance?.inputDataItem, !name.isEmpty {
             setVariableLocal(name, element, scope: instance, token: token, source: "multiInstance")
         }
+        if isSpiff, let parent = b.parentToken { giveInstanceItsData(token, element: element, node: n, from: parent) }
         if schedule { agenda.append(token) }
         return token
     }
@@ -98,8 +115,13 @@ extension ProcessRun {
         setVariableLocal("nrOfCompletedInstances", .integer(Int64(completed)), scope: body, token: tokenId, source: "multiInstance")
         setVariableLocal("nrOfActiveInstances", .integer(Int64(active)), scope: body, token: tokenId, source: "multiInstance")
         var done = false
-        if let condition = mi.completionCondition?.text, !condition.isEmpty {
-            done = try evaluateJUELCondition(condition, token: tokenId, element: n, what: "completionCondition")
+        if let spec = mi.completionCondition, !spec.text.isEmpty {
+            done = isSpiff
+                ? try evaluatePythonCondition(spec, token: tokenId, element: n, what: "completionCondition")
+                : try evaluateJUELCondition(spec.text, token: tokenId, element: n, what: "completionCondition")
+        }
+        if isSpiff, let childData = t.branchData, let parent = b.parentToken, state.tokens[parent] != nil {
+            mergeInstanceData(childData, into: parent, instanceScope: instance, node: n)
         }
         state.tokens.removeValue(forKey: tokenId)
         closeScope(instance)

@@ -16,6 +16,9 @@ extension ProcessRun {
         }
         try subscribeEventSubProcesses(ofScope: scopeId)
         let child = newToken(process: process, node: startEvent, scope: scopeId)
+        if isSpiff && (kind == .subProcess || kind == .calledProcess) {
+            state.tokens[child]!.branchData = spiffData(token: parentToken)
+        }
         agenda.append(child)
         return child
     }
@@ -53,6 +56,9 @@ extension ProcessRun {
                 if scope.kind == .calledProcess {
                     try runProcessListeners(process: scope.process, event: "end", token: nil)
                     try applyOutMappings(calledScope: scopeId, callerToken: parentToken)
+                }
+                if isSpiff && (scope.kind == .subProcess || scope.kind == .calledProcess) {
+                    returnSubworkflowData(of: scopeId, to: parentToken)
                 }
                 closeScope(scopeId)
                 state.tokens[parentToken]!.state = .ready

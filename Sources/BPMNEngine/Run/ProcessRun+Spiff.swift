@@ -89,7 +89,7 @@ extension ProcessRun {
     /// After a join: when no other token of the scope still works on a copy, the joined data
     /// becomes the scope's variables again.
     func settleBranchData(of tokenId: Int) {
-        guard let token = state.tokens[tokenId], let data = token.branchData else { return }
+        guard let token = state.tokens[tokenId], let data = token.branchData, !holdsSubworkflowData(token.scope) else { return }
         let otherBranches = state.tokens.values.contains { $0.id != tokenId && $0.scope == token.scope && $0.branchData != nil }
         guard !otherBranches else { return }
         state.tokens[tokenId]!.branchData = nil
@@ -99,8 +99,34 @@ extension ProcessRun {
     /// A branch that ends (end event) leaves its data to the process, merged as SpiffWorkflow's
     /// end join merges the data of every branch that ended (`bpmn/specs/control.py` `_EndJoin`).
     func branchEnded(_ token: Token) {
-        guard let data = token.branchData, state.scopes[token.scope] != nil else { return }
+        guard let data = token.branchData, let scope = state.scopes[token.scope] else { return }
+        if holdsSubworkflowData(token.scope) {
+            // The sub-process's end data, merged over its ended branches; handed back when it completes.
+            state.scopes[token.scope]!.variables = SpiffDataMerge.merge(scope.variables, data)
+            return
+        }
         commit(SpiffDataMerge.merge(visibleVariables(fromScope: token.scope), data), replacing: true, scope: token.scope, token: nil)
+    }
+
+    /// Sub-processes and called processes are SpiffWorkflow subworkflows: their tokens always work
+    /// on task data (`Token.branchData`, a copy of the caller's data from the start on), and the
+    /// scope's own variables collect the data of the branches that ended.
+    func holdsSubworkflowData(_ scopeId: Int) -> Bool {
+        guard isSpiff, let scope = state.scopes[scopeId] else { return false }
+        return (scope.kind == .subProcess || scope.kind == .calledProcess) && scope.parentToken != nil
+    }
+
+    /// A subworkflow completed: its end data replaces the waiting task's data
+    /// (`bpmn/specs/mixins/subworkflow_task.py` `update_data`: `my_task.data = deepcopy(last_task.data)`).
+    func returnSubworkflowData(of scopeId: Int, to parentToken: Int) {
+        guard let scope = state.scopes[scopeId], let parent = state.tokens[parentToken] else { return }
+        let data = scope.variables
+        if parent.branchData != nil {
+            state.tokens[parentToken]!.branchData = data
+            variablesChanged = true
+        } else {
+            commit(data, replacing: true, scope: parent.scope, token: parentToken)
+        }
     }
 
     private func commit(_ data: [String: VariableValue], replacing: Bool, scope: Int, token: Int?) {

@@ -125,6 +125,7 @@ public final class ProcessRun {
                         try p.behaviors[token.node].execute(token: tokenId, run: self)
                     }
                 }, at: token) else { break }
+                if isSpiff { releaseStrandedInclusiveJoins() }
             }
             guard state.status == .running else { break }
             // Variables changed: conditional events may fire, which can make more tokens ready.
@@ -132,6 +133,12 @@ public final class ProcessRun {
                 variablesChanged = false
                 let fired = perform({ try evaluateConditionalEvents() }, at: nil)
                 if fired && !agenda.isEmpty { continue }
+            }
+            // Spiff: `do_engine_steps` ends with `refresh_timers()`, so a timer already due (a
+            // past timeDate) fires without anyone advancing the clock.
+            if isSpiff, let due = nextTimer(dueBy: state.clock) {
+                fire(due)
+                if !agenda.isEmpty { continue }
             }
             break
         }
@@ -390,6 +397,7 @@ public final class ProcessRun {
         if let thrower = token.compensating {
             compensationHandlerEnded(thrower: thrower)
         }
+        if isSpiff { releaseStrandedInclusiveJoins() }
         scopeMayHaveEnded(token.scope)
     }
 

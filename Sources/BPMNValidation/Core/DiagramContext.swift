@@ -1,4 +1,5 @@
 import BPMNModel
+import BPMNPython
 import BPMNScripting
 
 /// Process ids that `calledElement` may point at: those of every file being validated and of the
@@ -15,11 +16,27 @@ public final class DiagramContext {
     public let library: ProcessLibrary
     /// The configuration the file is checked with (rules read options such as custom form types).
     public let configuration: RuleConfiguration
+    /// The dialect the file is checked in: the one asked for, or what `DialectDetector` finds in
+    /// the file's processes (rules declare the dialects they apply to).
+    public let dialect: Dialect
+    /// Under `--dialect auto`, a diagram mixing both dialects' decisive notation (reported by
+    /// `dialect-conflict`; the file is then checked in the dialect with more clues).
+    public let dialectConflict: DialectConflict?
     private let checkerRegistry: ScriptCheckerRegistry
     private var checkers: [ScriptLanguage: any ScriptSyntaxChecker] = [:]
 
+    /// `dialect` nil means auto: detected from the file.
     public init(definitions: BPMNDefinitions, library: ProcessLibrary = ProcessLibrary(),
-                configuration: RuleConfiguration = .recommended, checkers: ScriptCheckerRegistry = .shared) {
+                configuration: RuleConfiguration = .recommended, checkers: ScriptCheckerRegistry = .shared,
+                dialect: Dialect? = .camunda) {
+        if let dialect {
+            self.dialect = dialect
+            self.dialectConflict = nil
+        } else {
+            let decision = DialectDetector.detect(definitions)
+            self.dialect = decision.dialect
+            self.dialectConflict = decision.conflict
+        }
         self.definitions = definitions
         self.configuration = configuration
         self.index = definitions.index ?? DocumentIndex()

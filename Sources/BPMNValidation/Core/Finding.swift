@@ -1,3 +1,4 @@
+import BPMNPython
 import BPMNModel
 
 /// How serious a finding is. `error` fails the check (exit 1); `warning` only with `--strict`.
@@ -51,10 +52,13 @@ public struct RuleFinding: Sendable, Hashable {
 public struct FileReport: Sendable {
     public var file: String
     public var findings: [Finding]
+    /// The dialect the file was checked in (nil when it could not be loaded).
+    public var dialect: Dialect?
 
-    public init(file: String, findings: [Finding]) {
+    public init(file: String, findings: [Finding], dialect: Dialect? = nil) {
         self.file = file
         self.findings = findings
+        self.dialect = dialect
     }
 
     public var errorCount: Int { findings.lazy.filter { $0.severity == .error }.count }

@@ -19,17 +19,19 @@ public protocol ScriptSyntaxChecker: AnyObject {
     func check(_ source: String) -> ScriptSyntaxProblem?
 }
 
-/// Which languages can be checked, and how to make a checker for each. JavaScript is built in
-/// (JavaScriptCore); Python (SpiffWorkflow dialect, issue #5) registers itself here once the
-/// embedded interpreter exists: `ScriptCheckerRegistry.shared.register(.python) { PythonChecker() }`.
-/// Scripts in a language with no checker get a warning from `script-format-unsupported`.
+/// Which languages can be checked, and how to make a checker for each: JavaScript through
+/// JavaScriptCore, Python (the SpiffWorkflow dialect) through the embedded CPython. Scripts in a
+/// language with no checker get a warning from `script-format-unsupported`.
 public final class ScriptCheckerRegistry: @unchecked Sendable {
     public typealias Factory = @Sendable () -> any ScriptSyntaxChecker
 
     public static let shared = ScriptCheckerRegistry()
 
     private let lock = NSLock()
-    private var factories: [ScriptLanguage: Factory] = [.javascript: { JavaScriptSyntaxChecker() }]
+    private var factories: [ScriptLanguage: Factory] = [
+        .javascript: { JavaScriptSyntaxChecker() },
+        .python: { PythonSyntaxChecker() },
+    ]
 
     public init() {}
 

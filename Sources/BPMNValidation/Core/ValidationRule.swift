@@ -1,4 +1,5 @@
 import BPMNModel
+import BPMNPython
 
 /// The groups of rules, in the order the issue lists them.
 public enum RuleCategory: String, Sendable, CaseIterable {
@@ -7,6 +8,7 @@ public enum RuleCategory: String, Sendable, CaseIterable {
     case expressions = "Expressions and scripts"
     case modelling = "Modelling"
     case soundness = "Flow soundness"
+    case spiff = "SpiffWorkflow dialect"
 }
 
 /// A diagram used to document and test a rule. `process` bodies are wrapped in a Camunda Modeler
@@ -57,10 +59,23 @@ public protocol ValidationRule: Sendable {
     static var category: RuleCategory { get }
     static var defaultLevel: RuleLevel { get }
     static var examples: RuleExamples { get }
+    /// The dialects whose diagrams the rule checks (docs/dialects.md, "Validating"): a Camunda 7
+    /// deployment rule about something SpiffWorkflow never reads does not fire on spiff diagrams.
+    static var dialects: Set<Dialect> { get }
     init()
     func check(_ diagram: DiagramContext) -> [RuleFinding]
 }
 
 extension ValidationRule {
     public var id: String { Self.id }
+    /// Both dialects unless the rule says otherwise.
+    public static var dialects: Set<Dialect> { Set(Dialect.allCases) }
+}
+
+extension Set where Element == Dialect {
+    /// Rules about Camunda 7 notation that SpiffWorkflow ignores (listeners, input/output,
+    /// history time to live, JUEL, script formats, ...).
+    public static let camundaOnly: Set<Dialect> = [.camunda]
+    /// Rules about what SpiffWorkflow's parser refuses or compiles as Python.
+    public static let spiffOnly: Set<Dialect> = [.spiff]
 }

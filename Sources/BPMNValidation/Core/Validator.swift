@@ -1,5 +1,6 @@
 import BPMNModel
 import BPMNParser
+import BPMNPython
 import Foundation
 
 /// One diagram to check: a file, or bytes (standard input) with the name to report.
@@ -22,10 +23,13 @@ public final class Validator: @unchecked Sendable {
     public let configs: ConfigResolver
     public let libraryFolders: [String]
     public let checkers: ScriptCheckerRegistry
+    /// The dialect every file is checked in; nil (`--dialect auto`) detects it per file.
+    public let dialect: Dialect?
 
     public init(rules: [any ValidationRule.Type] = RuleRegistry.all, configs: ConfigResolver,
-                libraryFolders: [String] = [], checkers: ScriptCheckerRegistry = .shared) {
+                libraryFolders: [String] = [], checkers: ScriptCheckerRegistry = .shared, dialect: Dialect? = nil) {
         self.rules = rules
+        self.dialect = dialect
         self.configs = configs
         self.libraryFolders = libraryFolders
         self.checkers = checkers
@@ -78,10 +82,11 @@ public final class Validator: @unchecked Sendable {
 
     /// Checks one loaded diagram.
     public func check(_ definitions: BPMNDefinitions, library: ProcessLibrary, config: RuleConfiguration) -> FileReport {
-        let context = DiagramContext(definitions: definitions, library: library, configuration: config, checkers: checkers)
+        let context = DiagramContext(definitions: definitions, library: library, configuration: config, checkers: checkers,
+                                     dialect: dialect)
         var findings: [Finding] = []
         let profile = Validator.profiling
-        for rule in rules {
+        for rule in rules where rule.dialects.contains(context.dialect) {
             guard let severity = config.level(of: rule.id).severity else { continue }
             let started = profile ? DispatchTime.now().uptimeNanoseconds : 0
             let ruleFindings = rule.init().check(context)
@@ -95,7 +100,7 @@ public final class Validator: @unchecked Sendable {
             }
         }
         findings.sort { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
-        return FileReport(file: definitions.fileName, findings: findings)
+        return FileReport(file: definitions.fileName, findings: findings, dialect: context.dialect)
     }
 
     static func load(_ input: ValidationInput) -> Loaded {

@@ -1,7 +1,7 @@
 /// `--format json`: one object per file with its findings, and a summary.
 ///
 ///     {"version": 1, "summary": {"files": 2, "errors": 1, "warnings": 0},
-///      "files": [{"file": "a.bpmn", "errors": 1, "warnings": 0, "findings": [
+///      "files": [{"file": "a.bpmn", "dialect": "camunda", "errors": 1, "warnings": 0, "findings": [
 ///        {"rule": "duplicate-id", "severity": "error", "message": "...", "line": 4, "column": 5,
 ///         "element": "Task_1", "path": ["Start", "Task_1"]}]}]}
 public enum JSONFormatter {
@@ -9,6 +9,7 @@ public enum JSONFormatter {
         let files = report.files.map { file in
             JSONWriter.object([
                 ("file", JSONWriter.string(file.file)),
+                ("dialect", file.dialect.map { JSONWriter.string($0.rawValue) }),
                 ("errors", String(file.errorCount)),
                 ("warnings", String(file.warningCount)),
                 ("findings", "[\n      " + file.findings.map(finding).joined(separator: ",\n      ") + "]"),

@@ -1,3 +1,5 @@
+import BPMNPython
+
 /// docs/rules.md, generated from the rule types (`bpmnrun validate --list-rules --format markdown`).
 public enum RulesMarkdown {
     public static func render() -> String {
@@ -7,7 +9,9 @@ public enum RulesMarkdown {
         out += "`warn` only with `--strict`, `off` skips the rule. Presets: `recommended` (every rule at its\n"
         out += "default level, used when no configuration is found) and `camunda7` (modelling-style rules off;\n"
         out += "history time to live, a missing `isExecutable` and a file without executable process are errors).\n"
-        out += "`.bpmnrunrc.json` may list custom form field types the engine registers: `\"formTypes\": [\"multiSelect\"]`.\n\n"
+        out += "`.bpmnrunrc.json` may list custom form field types the engine registers: `\"formTypes\": [\"multiSelect\"]`.\n"
+        out += "Each file is checked in one dialect (`--dialect camunda|spiff|auto`, docs/dialects.md); rules marked\n"
+        out += "*camunda only* or *spiff only* do not run on files of the other dialect.\n\n"
         let camunda7 = Preset.camunda7.levels
         for category in RuleCategory.allCases {
             let rules = RuleRegistry.all.filter { $0.category == category }
@@ -18,7 +22,7 @@ public enum RulesMarkdown {
             }
             out += "\n"
             for r in rules {
-                out += "### \(r.id)\n\n\(text(r.summary))\n\nDefault level: `\(r.defaultLevel.rawValue)`.\n\n"
+                out += "### \(r.id)\n\n\(text(r.summary))\n\nDefault level: `\(r.defaultLevel.rawValue)`.\(dialectNote(r))\n\n"
                 if let example = r.examples.triggering.first {
                     out += "Triggers it:\n\n```xml\n\(snippet(example))\n```\n\n"
                 }
@@ -28,6 +32,12 @@ public enum RulesMarkdown {
             }
         }
         return out
+    }
+
+    /// " Dialects: *camunda only*." for rules that do not run on both dialects.
+    static func dialectNote(_ r: any ValidationRule.Type) -> String {
+        if r.dialects.count == Dialect.allCases.count { return "" }
+        return " Dialects: *" + Dialect.allCases.filter { r.dialects.contains($0) }.map(\.rawValue).joined(separator: ", ") + " only*."
     }
 
     static func cell(_ s: String) -> String { text(s).replacingAll("|", "\\|") }
@@ -64,6 +74,7 @@ public enum RulesMarkdown {
             JSONWriter.object([
                 ("id", JSONWriter.string(r.id)), ("level", JSONWriter.string(r.defaultLevel.rawValue)),
                 ("category", JSONWriter.string(r.category.rawValue)), ("description", JSONWriter.string(r.summary)),
+                ("dialects", JSONWriter.array(Dialect.allCases.filter { r.dialects.contains($0) }.map { JSONWriter.string($0.rawValue) })),
             ])
         }) + "\n"
     }

@@ -1,3 +1,5 @@
+import BPMNPython
+
 /// `file:line:col: severity: message [rule-id] (element id)`, grouped per file, then a summary.
 public struct TextFormatter {
     public var colors: Bool
@@ -26,9 +28,11 @@ public struct TextFormatter {
     func summary(_ r: ValidationReport) -> String {
         let files = r.files.count
         let bad = r.files.filter { $0.errorCount > 0 }.count
+        let spiff = r.files.filter { $0.dialect == .spiff }.count
         func plural(_ n: Int, _ w: String) -> String { "\(n) \(w)\(n == 1 ? "" : "s")" }
         return "\(plural(files, "file")) checked: \(plural(r.errorCount, "error")), \(plural(r.warningCount, "warning"))"
             + (bad > 0 ? " (\(plural(bad, "file")) with errors)" : "")
+            + (spiff > 0 ? "; \(plural(spiff, "file")) checked as SpiffWorkflow (Python) diagrams" : "")
     }
 
     private func paint(_ s: String, _ code: String) -> String { colors ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }

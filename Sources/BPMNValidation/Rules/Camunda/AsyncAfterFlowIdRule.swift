@@ -1,3 +1,4 @@
+import BPMNPython
 import BPMNModel
 
 /// With `camunda:asyncAfter`, Camunda 7 continues on a specific outgoing flow after the job
@@ -7,6 +8,7 @@ public struct AsyncAfterFlowIdRule: ValidationRule {
     public static let summary = "Sequence flows leaving an activity with camunda:asyncAfter have an id."
     public static let category = RuleCategory.camunda7
     public static let defaultLevel = RuleLevel.error
+    public static let dialects = Set<Dialect>.camundaOnly
     public static let examples = RuleExamples(
         triggering: [.process("<bpmn:task id=\"Work\" camunda:asyncAfter=\"true\" /><bpmn:sequenceFlow sourceRef=\"Work\" targetRef=\"End\" /><bpmn:endEvent id=\"End\" />")],
         passing: [.process("<bpmn:task id=\"Work\" camunda:asyncAfter=\"true\" /><bpmn:sequenceFlow id=\"F\" sourceRef=\"Work\" targetRef=\"End\" /><bpmn:endEvent id=\"End\" />")])

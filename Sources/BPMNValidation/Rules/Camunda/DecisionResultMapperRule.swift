@@ -1,3 +1,4 @@
+import BPMNPython
 import BPMNModel
 
 /// A business rule task's `camunda:mapDecisionResult` names one of Camunda's mappers.
@@ -6,6 +7,7 @@ public struct DecisionResultMapperRule: ValidationRule {
     public static let summary = "camunda:mapDecisionResult is singleEntry, singleResult, collectEntries or resultList."
     public static let category = RuleCategory.camunda7
     public static let defaultLevel = RuleLevel.error
+    public static let dialects = Set<Dialect>.camundaOnly
     public static let examples = RuleExamples(
         triggering: [.process("<bpmn:businessRuleTask id=\"Decide\" camunda:decisionRef=\"d\" camunda:mapDecisionResult=\"firstRow\" />")],
         passing: [.process("<bpmn:businessRuleTask id=\"Decide\" camunda:decisionRef=\"d\" camunda:mapDecisionResult=\"singleEntry\" camunda:resultVariable=\"r\" />")])

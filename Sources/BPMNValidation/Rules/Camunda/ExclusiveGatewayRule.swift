@@ -1,3 +1,4 @@
+import BPMNPython
 import BPMNModel
 
 /// Camunda 7's validateExclusiveGateway: outgoing flows, conditions and the default flow.
@@ -6,6 +7,7 @@ public struct ExclusiveGatewayRule: ValidationRule {
     public static let summary = "An exclusive gateway has outgoing flows, conditions on all but the default flow, and no condition on the default or a single flow."
     public static let category = RuleCategory.camunda7
     public static let defaultLevel = RuleLevel.error
+    public static let dialects = Set<Dialect>.camundaOnly
     public static let examples = RuleExamples(
         triggering: [
             .process("<bpmn:exclusiveGateway id=\"Gateway\" />"),

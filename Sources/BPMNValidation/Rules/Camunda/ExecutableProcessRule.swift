@@ -1,3 +1,4 @@
+import BPMNPython
 import BPMNModel
 
 /// A file without any executable process: Camunda 7 deploys it without error and without any
@@ -8,6 +9,7 @@ public struct ExecutableProcessRule: ValidationRule {
     public static let summary = "The file has at least one process with isExecutable=\"true\" (else Camunda 7 deploys nothing)."
     public static let category = RuleCategory.camunda7
     public static let defaultLevel = RuleLevel.warn
+    public static let dialects = Set<Dialect>.camundaOnly
     public static let examples = RuleExamples(
         triggering: [.definitions("<bpmn:process id=\"Process_1\" isExecutable=\"false\"><bpmn:startEvent id=\"Start\" /></bpmn:process>")],
         passing: [.process("<bpmn:startEvent id=\"Start\" />")])

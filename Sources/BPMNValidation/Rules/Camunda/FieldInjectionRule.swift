@@ -1,3 +1,4 @@
+import BPMNPython
 import BPMNModel
 
 /// `camunda:field` injections and the built-in mail and shell tasks they configure.
@@ -6,6 +7,7 @@ public struct FieldInjectionRule: ValidationRule {
     public static let summary = "camunda:field has a value; mail tasks have 'to' and 'text' or 'html'; shell tasks have 'command'."
     public static let category = RuleCategory.camunda7
     public static let defaultLevel = RuleLevel.error
+    public static let dialects = Set<Dialect>.camundaOnly
     public static let examples = RuleExamples(
         triggering: [
             .process("<bpmn:serviceTask id=\"T\" camunda:class=\"org.example.D\"><bpmn:extensionElements><camunda:field name=\"url\" /></bpmn:extensionElements></bpmn:serviceTask>"),

@@ -1,7 +1,9 @@
 import BPMNModel
 
 /// `camunda:formField` types Camunda 7 knows out of the box: string, long, boolean, date, enum.
-/// Any other name needs a custom form type registered in the engine.
+/// Any other name needs a custom form type registered in the engine. On spiff diagrams only the
+/// id is required: SpiffWorkflow keeps the type for the application (none or any name is fine),
+/// and bpmnrun reads a field without a type as a string and an unknown type's value as given.
 public struct FormFieldTypeRule: ValidationRule {
     public static let id = "camunda-form-field-type"
     public static let summary = "Form fields have an id and a type Camunda 7 knows (string, long, boolean, date, enum, or one listed in formTypes)."
@@ -25,6 +27,7 @@ public struct FormFieldTypeRule: ValidationRule {
                 if f.id.isEmpty {
                     out.append(RuleFinding(form.isLegacyFormProperties ? "attribute 'id' is required" : "form field must have an 'id' attribute", at: f.location, element: n.id))
                 }
+                if diagram.dialect == .spiff { continue }
                 guard let type = f.type, !type.isEmpty else {
                     if !form.isLegacyFormProperties {
                         out.append(RuleFinding("form field must have a 'type' attribute (field '\(f.id)')", at: f.location, element: n.id))

@@ -1,3 +1,4 @@
+import BPMNPython
 import BPMNModel
 
 /// A user task or start event references its form once: `camunda:formKey` or `camunda:formRef`
@@ -7,6 +8,7 @@ public struct FormReferenceRule: ValidationRule {
     public static let summary = "Only one of camunda:formKey and camunda:formRef, and formRefBinding is deployment, latest or version."
     public static let category = RuleCategory.camunda7
     public static let defaultLevel = RuleLevel.error
+    public static let dialects = Set<Dialect>.camundaOnly
     public static let examples = RuleExamples(
         triggering: [
             .process("<bpmn:userTask id=\"T\" camunda:formKey=\"embedded:app:a.html\" camunda:formRef=\"form-a\" camunda:formRefBinding=\"latest\" />"),

@@ -1,3 +1,4 @@
+import BPMNPython
 import BPMNModel
 
 /// Camunda 7.20+ refuses to deploy an executable process without `camunda:historyTimeToLive`
@@ -8,6 +9,7 @@ public struct HistoryTimeToLiveRule: ValidationRule {
     public static let summary = "Executable processes set a valid camunda:historyTimeToLive (required by default since Camunda 7.20)."
     public static let category = RuleCategory.camunda7
     public static let defaultLevel = RuleLevel.warn
+    public static let dialects = Set<Dialect>.camundaOnly
     public static let examples = RuleExamples(
         triggering: [
             .definitions("<bpmn:process id=\"Process_1\" isExecutable=\"true\"><bpmn:startEvent id=\"Start\" /></bpmn:process>"),

@@ -1,3 +1,4 @@
+import BPMNPython
 import BPMNModel
 
 /// `camunda:inputOutput` where Camunda 7 supports it: not on start or boundary events, gateways
@@ -8,6 +9,7 @@ public struct InputOutputRule: ValidationRule {
     public static let summary = "camunda:inputOutput only on elements that support it, with named parameters (no outputs on end events or multi-instance)."
     public static let category = RuleCategory.camunda7
     public static let defaultLevel = RuleLevel.error
+    public static let dialects = Set<Dialect>.camundaOnly
     public static let examples = RuleExamples(
         triggering: [
             .process("<bpmn:startEvent id=\"Start\"><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name=\"a\">1</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:startEvent>"),

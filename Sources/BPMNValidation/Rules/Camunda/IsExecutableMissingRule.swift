@@ -1,3 +1,4 @@
+import BPMNPython
 import BPMNModel
 
 /// A process without `isExecutable`: Camunda 7 treats it as not executable and skips it silently.
@@ -6,6 +7,7 @@ public struct IsExecutableMissingRule: ValidationRule {
     public static let summary = "Every process states isExecutable (Camunda 7 silently skips a process without it)."
     public static let category = RuleCategory.camunda7
     public static let defaultLevel = RuleLevel.warn
+    public static let dialects = Set<Dialect>.camundaOnly
     public static let examples = RuleExamples(
         triggering: [.definitions("<bpmn:process id=\"Process_1\"><bpmn:startEvent id=\"Start\" /></bpmn:process>")],
         passing: [

@@ -1,3 +1,4 @@
+import BPMNPython
 import BPMNModel
 
 /// Execution and task listeners need an event Camunda knows and an implementation.
@@ -6,6 +7,7 @@ public struct ListenerRule: ValidationRule {
     public static let summary = "Execution and task listeners have a valid event and one of class, expression, delegateExpression or script."
     public static let category = RuleCategory.camunda7
     public static let defaultLevel = RuleLevel.error
+    public static let dialects = Set<Dialect>.camundaOnly
     public static let examples = RuleExamples(
         triggering: [
             .process("<bpmn:userTask id=\"Task\"><bpmn:extensionElements><camunda:taskListener event=\"finish\" class=\"org.example.L\" /></bpmn:extensionElements></bpmn:userTask>"),

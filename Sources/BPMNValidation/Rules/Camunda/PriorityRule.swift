@@ -1,3 +1,4 @@
+import BPMNPython
 import BPMNExpressions
 import BPMNModel
 
@@ -7,6 +8,7 @@ public struct PriorityRule: ValidationRule {
     public static let summary = "camunda:jobPriority and camunda:taskPriority are whole numbers or expressions."
     public static let category = RuleCategory.camunda7
     public static let defaultLevel = RuleLevel.error
+    public static let dialects = Set<Dialect>.camundaOnly
     public static let examples = RuleExamples(
         triggering: [.process("<bpmn:serviceTask id=\"T\" camunda:type=\"external\" camunda:topic=\"t\" camunda:taskPriority=\"high\" />")],
         passing: [.process("<bpmn:serviceTask id=\"T\" camunda:type=\"external\" camunda:topic=\"t\" camunda:taskPriority=\"10\" camunda:jobPriority=\"${p}\" />")])

@@ -1,3 +1,4 @@
+import BPMNPython
 import BPMNModel
 
 /// `camunda:script` (in listeners and input/output parameters) must name its scriptFormat.
@@ -6,6 +7,7 @@ public struct ScriptFormatRule: ValidationRule {
     public static let summary = "Every camunda:script (listeners, input/output parameters) has a scriptFormat."
     public static let category = RuleCategory.camunda7
     public static let defaultLevel = RuleLevel.error
+    public static let dialects = Set<Dialect>.camundaOnly
     public static let examples = RuleExamples(
         triggering: [.process("""
             <bpmn:task id="Task"><bpmn:extensionElements><camunda:executionListener event="start"><camunda:script>print('hi')</camunda:script></camunda:executionListener></bpmn:extensionElements></bpmn:task>

@@ -1,3 +1,4 @@
+import BPMNPython
 import BPMNModel
 
 /// A script task needs a `<script>` or `camunda:resource`.
@@ -6,6 +7,7 @@ public struct ScriptTaskScriptRule: ValidationRule {
     public static let summary = "A script task has a <script> body or a camunda:resource."
     public static let category = RuleCategory.camunda7
     public static let defaultLevel = RuleLevel.error
+    public static let dialects = Set<Dialect>.camundaOnly
     public static let examples = RuleExamples(
         triggering: [.process("<bpmn:scriptTask id=\"Compute\" scriptFormat=\"javascript\" />")],
         passing: [

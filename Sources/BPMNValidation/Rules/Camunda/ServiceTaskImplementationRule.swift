@@ -1,3 +1,4 @@
+import BPMNPython
 import BPMNModel
 
 /// Service, send and business rule tasks (and message throw events using them) need an
@@ -7,6 +8,7 @@ public struct ServiceTaskImplementationRule: ValidationRule {
     public static let summary = "Service, send and business rule tasks have camunda:class, delegateExpression, expression, type (external with a topic) or a connector."
     public static let category = RuleCategory.camunda7
     public static let defaultLevel = RuleLevel.error
+    public static let dialects = Set<Dialect>.camundaOnly
     public static let examples = RuleExamples(
         triggering: [
             .process("<bpmn:serviceTask id=\"Charge\" />"),

@@ -1,3 +1,4 @@
+import BPMNPython
 import BPMNExpressions
 import BPMNModel
 
@@ -9,6 +10,7 @@ public struct TimerValueRule: ValidationRule {
     public static let summary = "Literal timer values are valid ISO 8601 dates, durations or repeating intervals (or cron for timeCycle)."
     public static let category = RuleCategory.camunda7
     public static let defaultLevel = RuleLevel.error
+    public static let dialects = Set<Dialect>.camundaOnly
     public static let examples = RuleExamples(
         triggering: [
             .process("<bpmn:intermediateCatchEvent id=\"Wait\"><bpmn:timerEventDefinition id=\"T\"><bpmn:timeDuration>1 hour</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>"),

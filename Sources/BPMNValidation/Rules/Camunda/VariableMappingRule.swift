@@ -1,3 +1,4 @@
+import BPMNPython
 import BPMNModel
 
 /// `camunda:in` / `camunda:out` of call activities (and signal / message throw events): a source
@@ -7,6 +8,7 @@ public struct VariableMappingRule: ValidationRule {
     public static let summary = "camunda:in / camunda:out mappings have a source (or sourceExpression) and a target, unless variables=\"all\"."
     public static let category = RuleCategory.camunda7
     public static let defaultLevel = RuleLevel.error
+    public static let dialects = Set<Dialect>.camundaOnly
     public static let examples = RuleExamples(
         triggering: [
             .process("<bpmn:callActivity id=\"Call\" calledElement=\"Process_1\"><bpmn:extensionElements><camunda:in target=\"x\" /></bpmn:extensionElements></bpmn:callActivity>"),

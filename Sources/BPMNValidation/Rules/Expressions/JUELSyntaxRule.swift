@@ -1,3 +1,4 @@
+import BPMNPython
 import BPMNModel
 
 /// JUEL that does not parse: Camunda 7 rejects the deployment (or fails when it first evaluates
@@ -7,6 +8,7 @@ public struct JUELSyntaxRule: ValidationRule {
     public static let summary = "Every JUEL expression (conditions, camunda:expression, assignments, timers, mappings, JUEL scripts) parses."
     public static let category = RuleCategory.expressions
     public static let defaultLevel = RuleLevel.error
+    public static let dialects = Set<Dialect>.camundaOnly
     public static let examples = RuleExamples(
         triggering: [
             .process("""

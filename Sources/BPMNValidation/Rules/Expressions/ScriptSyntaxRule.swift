@@ -2,10 +2,12 @@ import BPMNModel
 import BPMNScripting
 
 /// Scripts are compiled (never run) by the checker registered for their language: JavaScript
-/// through JavaScriptCore; Python once the embedded interpreter registers its checker.
+/// through JavaScriptCore. On spiff diagrams every script task body is Python whatever its
+/// `scriptFormat` (SpiffWorkflow runs them all as Python, and reads no listener or input/output
+/// scripts); on Camunda diagrams `python` is left alone, as Camunda 7 runs it with Jython 2.7.
 public struct ScriptSyntaxRule: ValidationRule {
     public static let id = "script-syntax"
-    public static let summary = "Scripts (script tasks, camunda:script, JavaScript conditions) compile: JavaScript, and Python when its checker is present."
+    public static let summary = "Scripts compile: JavaScript script tasks, camunda:script and conditions on Camunda diagrams; every script task as Python on spiff diagrams."
     public static let category = RuleCategory.expressions
     public static let defaultLevel = RuleLevel.error
     public static let examples = RuleExamples(
@@ -42,16 +44,25 @@ public struct ScriptSyntaxRule: ValidationRule {
             }
             out.append(RuleFinding("\(what) (\(format)) does not compile\(inside): \(problem.message)", at: at, element: owner))
         }
+        if diagram.dialect == .spiff {
+            for p in diagram.processes {
+                for n in p.nodes where n.kind == .scriptTask {
+                    guard let s = n.script, let body = s.body else { continue }
+                    checkScript(body, .python, "python", s.location, n.id, "the script")
+                }
+            }
+            return out
+        }
         ScriptCollector.forEachScript(in: diagram) { script, owner, what in
             let language = diagram.language(of: script.format)
-            guard language != .juel, let body = script.body else { return }
+            guard language != .juel, language != .python, let body = script.body else { return }
             checkScript(body, language, script.format ?? "", script.location, owner, what == "script" ? "the script" : "the \(what)")
         }
         for p in diagram.processes {
             for f in p.flows {
                 guard let c = f.condition, let lang = c.language else { continue }
                 let language = diagram.language(of: lang)
-                if language != .juel { checkScript(c.text, language, lang, c.location, f.id, "the condition") }
+                if language != .juel, language != .python { checkScript(c.text, language, lang, c.location, f.id, "the condition") }
             }
         }
         return out

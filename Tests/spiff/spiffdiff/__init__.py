@@ -1,0 +1,1 @@
+"""Differential harness pieces: bpmnrun against SpiffWorkflow (see ../differential.py)."""
