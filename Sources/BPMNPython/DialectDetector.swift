@@ -130,7 +130,7 @@ public enum DialectDetector {
         return (.scriptWithoutFormat, script.body ?? "")
     }
 
-    static func classifyTimer(_ text: String) -> DialectClue.Kind? {
+    public static func classifyTimer(_ text: String) -> DialectClue.Kind? {
         let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if t.isEmpty { return nil }
         if isJUEL(t) { return .juelExpression }

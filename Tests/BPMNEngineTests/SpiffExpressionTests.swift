@@ -11,8 +11,8 @@ final class SpiffExpressionTests: XCTestCase {
         "<bpmn:scriptTask id=\"\(id)\">\(inner)<bpmn:script>\(xmlEscaped(source))</bpmn:script></bpmn:scriptTask>"
     }
 
-    private func spiff(_ body: String) throws -> Harness {
-        try Harness(document: diagram(body), dialect: .spiff, options: options()).start()
+    private func spiff(_ body: String, variables: [String: VariableValue] = [:]) throws -> Harness {
+        try Harness(document: diagram(body), dialect: .spiff, options: options()).start(variables)
     }
 
     /// Oracle: completed Each ×2 (the condition holds after the second), Again ×3; data
@@ -76,6 +76,42 @@ final class SpiffExpressionTests: XCTestCase {
         try h.complete("each", ["name": .string("C")])
         XCTAssertEqual(h.status, .completed, h.error?.message ?? "")
         XCTAssertEqual(h.variables, ["names": .array([.string("A"), .string("B"), .string("C")])])
+    }
+
+    /// Oracle (SpiffWorkflow's own camunda/data/parallel_multiinstance_cardinality.bpmn, the same
+    /// shape): with a cardinality, camunda:collection is only the output; each instance's element
+    /// is appended: output_data [1, 2, 3], no output_item left. (On a script task SpiffWorkflow
+    /// 3.2.0 fails on a list cardinality with a TypeError.)
+    func testCollectionNextToACardinalityCollectsTheElements() throws {
+        let h = try spiff("""
+            <bpmn:startEvent id="s"/>
+            <bpmn:task id="each">
+              <bpmn:multiInstanceLoopCharacteristics camunda:collection="output_data" camunda:elementVariable="output_item">
+                <bpmn:loopCardinality>input_data</bpmn:loopCardinality>
+              </bpmn:multiInstanceLoopCharacteristics>
+            </bpmn:task>
+            <bpmn:endEvent id="e"/>
+            \(chain("s", "each", "e"))
+            """, variables: ["input_data": .array([.integer(1), .integer(2), .integer(3)])])
+        XCTAssertEqual(h.status, .completed, h.error?.message ?? "")
+        XCTAssertEqual(h.variables, ["input_data": .array([.integer(1), .integer(2), .integer(3)]),
+                                     "output_data": .array([.integer(1), .integer(2), .integer(3)])])
+    }
+
+    /// SpiffWorkflow's standard_loop test (testBefore, condition false from the start): the task
+    /// never runs, the data is unchanged.
+    func testLoopWithTestBeforeAndFalseConditionRunsNoTime() throws {
+        let h = try spiff("""
+            <bpmn:startEvent id="s"/>
+            \(script("again", "count = count + 1", inner: """
+                <bpmn:standardLoopCharacteristics testBefore="true"><bpmn:loopCondition>count &lt; 0</bpmn:loopCondition></bpmn:standardLoopCharacteristics>
+                """))
+            <bpmn:endEvent id="e"/>
+            \(chain("s", "again", "e"))
+            """, variables: ["count": .integer(0)])
+        XCTAssertEqual(h.status, .completed, h.error?.message ?? "")
+        XCTAssertEqual(h.variables, ["count": .integer(0)])
+        XCTAssertTrue(h.events(.scriptFailed).isEmpty)
     }
 
     /// SpiffWorkflow means a cardinality that is not an int to be the input collection, but 3.2.0

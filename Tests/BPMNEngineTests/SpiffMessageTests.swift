@@ -39,6 +39,35 @@ final class SpiffMessageTests: XCTestCase {
                                      "doubled": .integer(42), "WaitStop_Response": .null])
     }
 
+    /// Oracle (SpiffWorkflow's Message-Interrupts test diagrams): a message event definition
+    /// without messageRef waits for the message named like its event.
+    func testMessageWithoutRefIsNamedAfterItsEvent() throws {
+        let h = try spiff("""
+            <bpmn:startEvent id="s"/>
+            <bpmn:intermediateCatchEvent id="wait" name="Test Message"><bpmn:messageEventDefinition /></bpmn:intermediateCatchEvent>
+            <bpmn:endEvent id="e"/>
+            \(chain("s", "wait", "e"))
+            """)
+        try h.run.deliverMessage("Test Message", variables: ["ok": .boolean(true)])
+        XCTAssertEqual(h.status, .completed, h.error?.message ?? "")
+        XCTAssertEqual(h.variables, ["wait_Response": .object(["ok": .boolean(true)])])
+    }
+
+    /// Oracle (SpiffWorkflow's event_gateway test): at an event-based gateway the gateway is the
+    /// catching task, so the payload is `<gateway id>_Response`.
+    func testEventBasedGatewayIsTheCatcher() throws {
+        let h = try spiff("""
+            <bpmn:startEvent id="s"/><bpmn:eventBasedGateway id="gate"/>
+            \(catchEvent("WaitGo", "Message_Go"))\(catchEvent("WaitStop", "Message_Stop"))
+            <bpmn:endEvent id="e1"/><bpmn:endEvent id="e2"/>
+            \(chain("s", "gate"))\(flow("g1", "gate", "WaitGo"))\(flow("g2", "gate", "WaitStop"))
+            \(flow("x1", "WaitGo", "e1"))\(flow("x2", "WaitStop", "e2"))
+            """)
+        try h.run.deliverMessage("go")
+        XCTAssertEqual(h.status, .completed, h.error?.message ?? "")
+        XCTAssertEqual(h.variables, ["gate_Response": .null])
+    }
+
     private func throwingDiagram(_ definition: String) -> String {
         """
         <bpmn:startEvent id="s"/><bpmn:parallelGateway id="split"/><bpmn:parallelGateway id="join"/>

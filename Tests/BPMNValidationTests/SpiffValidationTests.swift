@@ -149,4 +149,19 @@ final class SpiffValidationTests: XCTestCase {
         XCTAssertEqual(report.files[2].errorCount, 0, "\(report.files[2].findings.map(\.message))")
         XCTAssertEqual(report.files[3].errorCount, 0, "\(report.files[3].findings.map(\.message))")
     }
+    func testBareTimerLiteralIsReportedOnceWithTheQuotedForm() throws {
+        let xml = Self.diagram("""
+            <bpmn:scriptTask id="Compute" name="Compute"><bpmn:script>x = 1</bpmn:script></bpmn:scriptTask>
+            <bpmn:sequenceFlow id="Flow_1" sourceRef="Compute" targetRef="Wait" />
+            <bpmn:intermediateCatchEvent id="Wait" name="Wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT5M</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+            <bpmn:sequenceFlow id="Flow_2" sourceRef="Wait" targetRef="Later" />
+            <bpmn:intermediateCatchEvent id="Later" name="Later"><bpmn:timerEventDefinition><bpmn:timeDate>2026-01-01T09:00:00Z</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+            <bpmn:sequenceFlow id="Flow_3" sourceRef="Later" targetRef="End" />
+            <bpmn:endEvent id="End" name="End" />
+            """)
+        let findings = try validate(xml, dialect: .spiff).filter { $0.severity == .error }
+        XCTAssertEqual(findings.map(\.ruleId), ["spiff-timer-literal", "python-expression-syntax"], "\(findings.map(\.message))")
+        XCTAssertEqual(findings.map(\.elementId), ["Wait", "Later"])
+        XCTAssertTrue(findings[0].message.contains("\"PT5M\""), findings[0].message)
+    }
 }

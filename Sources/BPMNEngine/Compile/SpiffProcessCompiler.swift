@@ -70,6 +70,14 @@ enum SpiffProcessCompiler {
                     spec.nodes[i].camundaAttributes[attribute] = nil
                 }
             }
+            // A message event definition without messageRef waits for (or throws) the message
+            // named like its event (`bpmn/parser/event_parsers.py` `parse_message_event`).
+            if let name = spec.nodes[i].name, !name.isEmpty {
+                for d in spec.nodes[i].eventDefinitions.indices
+                where spec.nodes[i].eventDefinitions[d].kind == .message && spec.nodes[i].eventDefinitions[d].ref == nil {
+                    spec.nodes[i].eventDefinitions[d].ref = name
+                }
+            }
             let outgoing = spec.nodes[i].outgoing
             if outgoing.count > 1 {
                 let keyed = outgoing.enumerated().map { (position, flow) -> (Double, Int, Int) in

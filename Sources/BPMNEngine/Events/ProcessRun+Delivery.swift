@@ -85,12 +85,12 @@ extension ProcessRun {
     }
 
     /// The timer due soonest (oldest first on a tie), if it is due by `limit`.
-    private func nextTimer(dueBy limit: Double) -> EventSubscription? {
+    func nextTimer(dueBy limit: Double) -> EventSubscription? {
         state.subscriptions.values.filter { $0.kind == .timer && ($0.due ?? .infinity) <= limit }
             .min { ($0.due ?? 0, $0.id) < ($1.due ?? 0, $1.id) }
     }
 
-    private func fire(_ sub: EventSubscription) {
+    func fire(_ sub: EventSubscription) {
         if trace != nil {
             let n = processes[sub.process].spec.nodes[sub.node]
             emit(.timerFired, element: n.id, type: n.kind.rawValue, name: n.name, token: sub.token, scope: sub.scope,

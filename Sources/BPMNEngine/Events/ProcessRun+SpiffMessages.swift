@@ -21,7 +21,7 @@ extension ProcessRun {
     func deliverSpiffMessage(_ name: String, payload: VariableValue, resultVariable: String?) throws {
         let matching = state.subscriptions.values.filter { $0.kind == .message && $0.name == name }.sorted { $0.id < $1.id }
         guard let sub = matching.first else { return }
-        let catcher = processes[sub.process].spec.nodes[sub.node]
+        let catcher = spiffCatcher(sub)
         let key = resultVariable.flatMap { $0.isEmpty ? nil : $0 } ?? "\(catcher.id)_Response"
         emitReceived(.messageReceived, sub, name: name, variables: [key: payload])
         try trigger(sub, variables: [key: payload], payloadPlaced: true)

@@ -10,14 +10,7 @@ extension ProcessRun {
     func trigger(_ sub: EventSubscription, variables given: [String: VariableValue], payloadPlaced: Bool = false) throws {
         let p = processes[sub.process]
         let n = p.spec.nodes[sub.node]
-        var catcher = n
-        if let owner = sub.token, let waiting = state.tokens[owner], waiting.node != sub.node,
-           p.spec.nodes[waiting.node].kind == .eventBasedGateway {
-            // SpiffWorkflow's event-based gateway is the task that catches the event, so the
-            // payload lands under the gateway's id (`<gateway id>_Response`).
-            catcher = p.spec.nodes[waiting.node]
-        }
-        let variables = isSpiff && sub.kind == .message && !payloadPlaced ? spiffMessagePayload(given, catcher: catcher) : given
+        let variables = isSpiff && sub.kind == .message && !payloadPlaced ? spiffMessagePayload(given, catcher: spiffCatcher(sub)) : given
         let keep = keepsSubscription(sub, node: n)
         if keep {
             try rearm(sub)
@@ -32,6 +25,13 @@ extension ProcessRun {
                 cancelToken(host, reason: "interrupted by boundary event '\(n.id)'")
             }
             let token = newToken(process: sub.process, node: sub.node, scope: outer)
+            if isSpiff && !n.cancelActivity, state.tokens[host] != nil {
+                // A non-interrupting boundary event starts a second branch beside the activity:
+                // each works on its own copy of the data, merged where they meet or end (_EndJoin).
+                let data = spiffData(token: host)
+                if state.tokens[host]!.branchData == nil { state.tokens[host]!.branchData = data }
+                state.tokens[token]!.branchData = data
+            }
             try setEventVariables(variables, token: token)
             agenda.append(token)
         case .startEvent:
@@ -114,6 +114,17 @@ extension ProcessRun {
     /// `MessageEventDefinition.update_internal_data` / `update_task_data`, when the thrower names
     /// no result variable). bpmnrun's message variables are that payload as an object; a message
     /// without variables carries `None`.
+    /// The SpiffWorkflow task that catches: the event, or the event-based gateway a token waits at
+    /// (`EventBasedGateway` is itself the catching task there).
+    func spiffCatcher(_ sub: EventSubscription) -> FlowNode {
+        let p = processes[sub.process]
+        if let owner = sub.token, let t = state.tokens[owner], t.process == sub.process, t.node != sub.node,
+           p.spec.nodes[t.node].kind == .eventBasedGateway {
+            return p.spec.nodes[t.node]
+        }
+        return p.spec.nodes[sub.node]
+    }
+
     func spiffMessagePayload(_ variables: [String: VariableValue], catcher n: FlowNode) -> [String: VariableValue] {
         ["\(n.id)_Response": variables.isEmpty ? .null : .object(variables)]
     }

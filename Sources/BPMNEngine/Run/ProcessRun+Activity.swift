@@ -38,6 +38,13 @@ extension ProcessRun {
             }
             try applyInputParameters(n, scope: t.scope, token: tokenId)
         }
+        // Standard loop with testBefore: the condition is checked before each run, the first
+        // included, so a false condition runs the activity no time at all.
+        if let loop = n.standardLoop, loop.testBefore, let condition = loop.loopCondition, !condition.text.isEmpty,
+           try !loopConditionHolds(condition, node: n, token: tokenId) {
+            try leave(tokenId)
+            return
+        }
         try runExecutionListeners(n, event: "start", token: tokenId)
         if !n.boundaryEvents.isEmpty && n.multiInstance == nil {
             try subscribeBoundaryEvents(hostToken: tokenId)
@@ -92,9 +99,7 @@ extension ProcessRun {
         let count = (state.scopes[scope]?.variables["loopCounter"]?.intValue ?? 0) + 1
         var holds = false
         if loop.loopMaximum.map({ count < $0 }) ?? true {
-            holds = isSpiff
-                ? try evaluatePythonCondition(condition, token: token, element: node, what: "loopCondition")
-                : try evaluateJUELCondition(condition.text, token: token, element: node, what: "loopCondition")
+            holds = try loopConditionHolds(condition, node: node, token: token)
         }
         if holds {
             setVariableLocal("loopCounter", .integer(Int64(count)), scope: scope, token: token, source: "loop")
@@ -102,6 +107,12 @@ extension ProcessRun {
             removeVariable("loopCounter", fromScope: scope, token: token, source: "loop")
         }
         return holds
+    }
+
+    private func loopConditionHolds(_ condition: ExpressionSpec, node: FlowNode, token: Int) throws -> Bool {
+        isSpiff
+            ? try evaluatePythonCondition(condition, token: token, element: node, what: "loopCondition")
+            : try evaluateJUELCondition(condition.text, token: token, element: node, what: "loopCondition")
     }
 
     /// A new scope instance; emits `scopeStarted`.

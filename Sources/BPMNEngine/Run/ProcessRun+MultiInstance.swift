@@ -13,6 +13,7 @@ extension ProcessRun {
         let n = p.spec.nodes[t.node]
         let mi = n.multiInstance!
         let elements = try multiInstanceElements(mi, node: n, token: tokenId)
+        if isSpiff { prepareOutputCollection(mi, token: tokenId) }
         let body = newScope(kind: .multiInstanceBody, process: t.process, parent: t.scope, node: t.node, parentToken: tokenId)
         state.tokens[tokenId]!.state = .inSubProcess
         state.tokens[tokenId]!.childScope = body
@@ -38,7 +39,8 @@ extension ProcessRun {
 
     /// The elements to run: the collection's items, or `nil`s for a cardinality.
     private func multiInstanceElements(_ mi: MultiInstanceSpec, node n: FlowNode, token: Int) throws -> [VariableValue] {
-        if let collection = mi.collection ?? mi.loopDataInputRef {
+        // Spiff: with a cardinality, camunda:collection is only where the results go.
+        if let collection = mi.collection ?? mi.loopDataInputRef, !(isSpiff && mi.loopCardinality != nil) {
             let value: VariableValue
             if JUELExpression.containsExpression(collection) {
                 value = try evaluateJUEL(collection, token: token, element: n, what: "camunda:collection")

@@ -6,14 +6,26 @@ import BPMNModel
 /// element variable, so parallel instances do not see each other's changes. When one finishes,
 /// `merge_child` either writes its element variable back into the `camunda:collection` (the
 /// collection is the output too: `camunda/parser/task_spec.py` makes it `data_output` and the
-/// element variable `output_item`), or, without one, deep-merges all its data back.
+/// element variable `output_item`), or, without one, deep-merges all its data back. With a
+/// cardinality as well, the collection is only the output: it starts empty and each finished
+/// instance's element is appended (`merge_child`: `data_output.append(item)`).
 extension ProcessRun {
     func giveInstanceItsData(_ token: Int, element: VariableValue, node n: FlowNode, from parent: Int) {
         var data = spiffData(token: parent)
-        if let itemName = n.multiInstance?.elementVariable ?? n.multiInstance?.inputDataItem, !itemName.isEmpty {
+        // SpiffWorkflow's Camunda parser reads only camunda:elementVariable (not the BPMN
+        // inputDataItem), and a cardinality gives no item.
+        if let itemName = n.multiInstance?.elementVariable, !itemName.isEmpty, element != .null {
             data[itemName] = element
         }
         state.tokens[token]?.branchData = data
+    }
+
+    /// A collection that is only an output starts as an empty list when it does not exist yet
+    /// (`init_data_output_with_cardinality`).
+    func prepareOutputCollection(_ mi: MultiInstanceSpec, token: Int) {
+        guard mi.loopCardinality != nil, let collection = mi.collection, !collection.isEmpty,
+              spiffData(token: token)[collection] == nil else { return }
+        writeTaskData(collection, .array([]), token: token, source: "multiInstance")
     }
 
     func mergeInstanceData(_ childData: [String: VariableValue], into parent: Int, instanceScope: Int, node n: FlowNode) {
@@ -22,6 +34,11 @@ extension ProcessRun {
            let output = current[collection] {
             guard let item = childData[itemName] else { return }
             let locals = state.scopes[instanceScope]?.variables ?? [:]
+            if mi.loopCardinality != nil, case .array(var items) = output {
+                items.append(item)
+                writeTaskData(collection, .array(items), token: parent, source: "multiInstance")
+                return
+            }
             switch output {
             case .array(var items):
                 let index = locals["loopCounter"]?.intValue ?? items.count

@@ -134,6 +134,12 @@ public final class ProcessRun {
                 let fired = perform({ try evaluateConditionalEvents() }, at: nil)
                 if fired && !agenda.isEmpty { continue }
             }
+            // Spiff: `do_engine_steps` ends with `refresh_timers()`, so a timer already due (a
+            // past timeDate) fires without anyone advancing the clock.
+            if isSpiff, let due = nextTimer(dueBy: state.clock) {
+                fire(due)
+                if !agenda.isEmpty { continue }
+            }
             break
         }
         variablesChanged = false

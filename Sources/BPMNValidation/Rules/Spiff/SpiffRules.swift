@@ -2,6 +2,7 @@
 /// that does not compile. Python script bodies are checked by `script-syntax`.
 let spiffRules: [any ValidationRule.Type] = [
     DialectConflictRule.self, SpiffScriptMissingRule.self, SpiffConditionMissingRule.self, PythonExpressionSyntaxRule.self,
+    SpiffTimerLiteralRule.self,
 ]
 
 extension RuleExample {
