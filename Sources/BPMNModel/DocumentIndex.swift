@@ -29,6 +29,37 @@ public struct DocumentIndex: Sendable {
         }
     }
 
+    /// An element the model does not keep (or keeps without the detail a check needs), recorded
+    /// as written: `<import>`, `<humanPerformer>`, `<potentialOwner>` and their `<formalExpression>`,
+    /// `<conditionExpression>` (for `xsi:type`), `camunda:taskListener` with the timer of a
+    /// timeout listener, `camunda:errorEventDefinition`.
+    public struct RawElement: Hashable, Sendable {
+        public enum Namespace: Hashable, Sendable { case bpmn, camunda }
+        public var name: String
+        public var namespace: Namespace
+        /// Attributes by name: `name` without namespace, `camunda:name` in a Camunda namespace,
+        /// `xsi:name` in the XML Schema instance namespace.
+        public var attributes: [String: String]
+        public var location: SourceLocation
+        /// Index (in `rawElements`) of the nearest recorded ancestor.
+        public var parent: Int?
+        /// The `id` of the nearest enclosing element that has one (the task of a humanPerformer,
+        /// the sequence flow of a conditionExpression, ...).
+        public var ownerId: String?
+        /// Text content, for `formalExpression` and timer values only.
+        public var text: String?
+        public init(name: String, namespace: Namespace, attributes: [String: String], location: SourceLocation,
+                    parent: Int? = nil, ownerId: String? = nil, text: String? = nil) {
+            self.name = name
+            self.namespace = namespace
+            self.attributes = attributes
+            self.location = location
+            self.parent = parent
+            self.ownerId = ownerId
+            self.text = text
+        }
+    }
+
     /// Every element with an `id` attribute, in document order.
     public var ids: [IdDeclaration]
     /// `bpmnElement` of every BPMNShape / BPMNEdge / BPMNPlane.
@@ -36,9 +67,12 @@ public struct DocumentIndex: Sendable {
     /// Number of `<BPMNDiagram>` elements.
     public var diagramCount: Int
     public var associations: [Association]
+    /// The recorded `RawElement`s, in document order.
+    public var rawElements: [RawElement]
 
     public init(ids: [IdDeclaration] = [], diagramElementRefs: Set<String> = [], diagramCount: Int = 0,
-                associations: [Association] = []) {
+                associations: [Association] = [], rawElements: [RawElement] = []) {
+        self.rawElements = rawElements
         self.ids = ids
         self.diagramElementRefs = diagramElementRefs
         self.diagramCount = diagramCount

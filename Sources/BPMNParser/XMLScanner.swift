@@ -97,6 +97,10 @@ final class XMLScanner {
     private var colChars = 0
 
     private let collectsIndex: Bool
+    /// Index mode: one entry per open element, its `id` and its `rawElements` index if recorded.
+    private var indexStack: [(id: String?, raw: Int32)] = []
+    private var rawText: [UInt8] = []
+    private var xsiURI: UnsafePointer<xmlChar>?
 
     init(raw: UnsafeBufferPointer<UInt8>, collectsIndex: Bool = false) {
         self.raw = raw
@@ -183,6 +187,7 @@ final class XMLScanner {
         bpmnDIURI = intern(NamespaceURI.bpmnDI)
         diURI = intern(NamespaceURI.di)
         dcURI = intern(NamespaceURI.dc)
+        xsiURI = intern("http://www.w3.org/2001/XMLSchema-instance")
         for tag in Tag.allCases where tag != .camunda && tag != .ignored {
             if let p = intern(tag.rawValue) { tagByName[UnsafeRawPointer(p)] = tag }
         }
@@ -312,6 +317,8 @@ final class XMLScanner {
     /// Records ids, BPMNDI references and associations of any element, kept or skipped.
     private func indexElement(_ localname: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?, _ nbAttributes: Int,
                               _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        let raw = recordRaw(localname, uri, nbAttributes, attributes)
+        indexStack.append((id: nil, raw: raw))
         // Only BPMN and diagram-interchange elements have XML ids (xs:ID); the `id` of Camunda's
         // form fields and values, or of other vendors' extensions, is plain text.
         guard let uri, uri == bpmnURI || uri == bpmnDIURI || uri == diURI || uri == dcURI else { return }
@@ -333,6 +340,7 @@ final class XMLScanner {
             }
         }
         guard id != nil || name == "association" else { return }
+        indexStack[indexStack.count - 1].id = id
         let location = currentLocation()
         if let id { doc.index?.ids.append(.init(id: id, element: name, location: location)) }
         if name == "association" {
@@ -340,7 +348,65 @@ final class XMLScanner {
         }
     }
 
+    /// BPMN elements recorded as `DocumentIndex.RawElement`s wherever they are.
+    private static let rawBPMNNames: Set<String> = ["import", "humanPerformer", "potentialOwner", "conditionExpression"]
+    /// Recorded only inside a recorded element (the expression of a performer, the timer of a
+    /// timeout task listener).
+    private static let rawNestedNames: Set<String> = [
+        "resourceAssignmentExpression", "formalExpression", "timerEventDefinition", "timeDate", "timeDuration", "timeCycle",
+    ]
+    private static let rawCamundaNames: Set<String> = ["taskListener", "errorEventDefinition"]
+    private let rawTextNames: Set<String> = ["formalExpression", "timeDate", "timeDuration", "timeCycle"]
+
+    /// Records the element as a `RawElement` when it is one of the above; returns its index or -1.
+    private func recordRaw(_ localname: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?, _ nbAttributes: Int,
+                           _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Int32 {
+        guard let uri else { return -1 }
+        let isBPMN = uri == bpmnURI
+        let isCamunda = uri == camundaURI || uri == activitiURI
+        guard isBPMN || isCamunda else { return -1 }
+        let name = cachedName(localname)
+        var parent: Int32?
+        if isBPMN && XMLScanner.rawNestedNames.contains(name) {
+            parent = indexStack.last(where: { $0.raw >= 0 })?.raw
+            guard parent != nil else { return -1 }
+        } else if isBPMN {
+            guard XMLScanner.rawBPMNNames.contains(name) else { return -1 }
+            parent = indexStack.last(where: { $0.raw >= 0 })?.raw
+        } else {
+            guard XMLScanner.rawCamundaNames.contains(name) else { return -1 }
+            parent = indexStack.last(where: { $0.raw >= 0 })?.raw
+        }
+        var attrs: [String: String] = [:]
+        if let attributes, nbAttributes > 0 {
+            for i in 0..<nbAttributes {
+                let a = attributes + i * 5
+                guard let aname = a[0], let vstart = a[3], let vend = a[4] else { continue }
+                let key: String
+                if a[2] == nil {
+                    key = cachedName(aname)
+                } else if a[2] == camundaURI || a[2] == activitiURI {
+                    key = "camunda:" + cachedName(aname)
+                } else if a[2] == xsiURI {
+                    key = "xsi:" + cachedName(aname)
+                } else {
+                    continue
+                }
+                attrs[key] = attributeValue(vstart, vend - vstart)
+            }
+        }
+        let owner = indexStack.last(where: { $0.id != nil })?.id
+        doc.index!.rawElements.append(DocumentIndex.RawElement(
+            name: name, namespace: isBPMN ? .bpmn : .camunda, attributes: attrs, location: currentLocation(),
+            parent: parent.map(Int.init), ownerId: owner ?? nil))
+        return Int32(doc.index!.rawElements.count - 1)
+    }
+
     private func endElement() {
+        if collectsIndex, let top = indexStack.popLast(), top.raw >= 0, rawTextNames.contains(doc.index!.rawElements[Int(top.raw)].name) {
+            doc.index!.rawElements[Int(top.raw)].text = String(decoding: rawText, as: UTF8.self)
+            rawText.removeAll(keepingCapacity: true)
+        }
         if skipDepth > 0 {
             skipDepth -= 1
             return
@@ -360,6 +426,10 @@ final class XMLScanner {
     }
 
     private func characters(_ ch: UnsafePointer<xmlChar>, _ len: Int) {
+        if collectsIndex, let top = indexStack.last, top.raw >= 0, len > 0,
+           rawTextNames.contains(doc.index!.rawElements[Int(top.raw)].name) {
+            rawText.append(contentsOf: UnsafeBufferPointer(start: ch, count: len))
+        }
         guard skipDepth == 0, let top = stack.last, top.textStart >= 0, len > 0 else { return }
         textBuffer.append(contentsOf: UnsafeBufferPointer(start: ch, count: len))
     }

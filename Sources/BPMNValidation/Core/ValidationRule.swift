@@ -57,10 +57,13 @@ public protocol ValidationRule: Sendable {
     static var category: RuleCategory { get }
     static var defaultLevel: RuleLevel { get }
     static var examples: RuleExamples { get }
+    /// The `soundnessWorkLimit` the examples are checked with (nil: the built-in limit).
+    static var exampleSoundnessWorkLimit: Int? { get }
     init()
     func check(_ diagram: DiagramContext) -> [RuleFinding]
 }
 
 extension ValidationRule {
     public var id: String { Self.id }
+    public static var exampleSoundnessWorkLimit: Int? { nil }
 }
