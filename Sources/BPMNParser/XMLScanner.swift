@@ -101,6 +101,10 @@ final class XMLScanner {
     private var indexStack: [(id: String?, raw: Int32)] = []
     private var rawText: [UInt8] = []
     private var xsiURI: UnsafePointer<xmlChar>?
+    /// Index mode: the BPMNShape / BPMNEdge being read (its Bounds and waypoints are counted).
+    private var openDiagramElement: Int?
+    /// Its depth (`indexStack.count` while it is the innermost element).
+    private var openDiagramDepth: Int?
 
     init(raw: UnsafeBufferPointer<UInt8>, collectsIndex: Bool = false) {
         self.raw = raw
@@ -324,6 +328,7 @@ final class XMLScanner {
         guard let uri, uri == bpmnURI || uri == bpmnDIURI || uri == diURI || uri == dcURI else { return }
         let name = cachedName(localname)
         if name == "BPMNDiagram" { doc.index?.diagramCount += 1 }
+        if uri != bpmnURI { indexDiagramElement(name, nbAttributes, attributes) }
         guard let attributes, nbAttributes > 0 else { return }
         var id: String?
         var sourceRef: String?
@@ -348,6 +353,48 @@ final class XMLScanner {
         }
     }
 
+    /// Records BPMNPlane / BPMNShape / BPMNEdge as `DocumentIndex.DiagramElement`s, and counts
+    /// the `Bounds` / `waypoint` children of the shape or edge they are in (with the first
+    /// coordinate that is missing or not a number).
+    private func indexDiagramElement(_ name: String, _ nbAttributes: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        func value(_ wanted: String) -> String? {
+            guard let attributes else { return nil }
+            for i in 0..<nbAttributes {
+                let a = attributes + i * 5
+                guard a[2] == nil, let aname = a[0], let vstart = a[3], let vend = a[4], cachedName(aname) == wanted else { continue }
+                return attributeValue(vstart, vend - vstart)
+            }
+            return nil
+        }
+        switch name {
+        case "BPMNShape", "BPMNEdge", "BPMNPlane":
+            doc.index!.diagramElements.append(DocumentIndex.DiagramElement(
+                kind: name, bpmnElement: value("bpmnElement"), location: currentLocation()))
+            if name != "BPMNPlane" {
+                openDiagramElement = doc.index!.diagramElements.count - 1
+                openDiagramDepth = indexStack.count
+            }
+        case "Bounds", "waypoint":
+            // Direct children only (a label's Bounds is not the shape's).
+            guard let open = openDiagramElement, indexStack.count == (openDiagramDepth ?? 0) + 1 else { return }
+            doc.index!.diagramElements[open].geometryCount += 1
+            if doc.index!.diagramElements[open].badCoordinate == nil {
+                for coordinate in name == "Bounds" ? ["x", "y", "width", "height"] : ["x", "y"] {
+                    guard let text = value(coordinate) else {
+                        doc.index!.diagramElements[open].badCoordinate = "attribute '\(coordinate)' is required"
+                        break
+                    }
+                    if Double(text.trimmingCharacters(in: .whitespaces)) == nil {
+                        doc.index!.diagramElements[open].badCoordinate = "Cannot parse \(coordinate): \(text)"
+                        break
+                    }
+                }
+            }
+        default:
+            break
+        }
+    }
+
     /// BPMN elements recorded as `DocumentIndex.RawElement`s wherever they are.
     private static let rawBPMNNames: Set<String> = ["import", "humanPerformer", "potentialOwner", "conditionExpression"]
     /// Recorded only inside a recorded element (the expression of a performer, the timer of a
@@ -355,8 +402,10 @@ final class XMLScanner {
     private static let rawNestedNames: Set<String> = [
         "resourceAssignmentExpression", "formalExpression", "timerEventDefinition", "timeDate", "timeDuration", "timeCycle",
     ]
-    private static let rawCamundaNames: Set<String> = ["taskListener", "errorEventDefinition"]
-    private let rawTextNames: Set<String> = ["formalExpression", "timeDate", "timeDuration", "timeCycle"]
+    private static let rawCamundaNames: Set<String> = ["taskListener", "errorEventDefinition", "field"]
+    /// Camunda elements recorded only inside a recorded one (the values of a `camunda:field`).
+    private static let rawNestedCamundaNames: Set<String> = ["string", "expression"]
+    private let rawTextNames: Set<String> = ["formalExpression", "timeDate", "timeDuration", "timeCycle", "string", "expression"]
 
     /// Records the element as a `RawElement` when it is one of the above; returns its index or -1.
     private func recordRaw(_ localname: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?, _ nbAttributes: Int,
@@ -373,6 +422,9 @@ final class XMLScanner {
         } else if isBPMN {
             guard XMLScanner.rawBPMNNames.contains(name) else { return -1 }
             parent = indexStack.last(where: { $0.raw >= 0 })?.raw
+        } else if XMLScanner.rawNestedCamundaNames.contains(name) {
+            parent = indexStack.last(where: { $0.raw >= 0 })?.raw
+            guard parent != nil else { return -1 }
         } else {
             guard XMLScanner.rawCamundaNames.contains(name) else { return -1 }
             parent = indexStack.last(where: { $0.raw >= 0 })?.raw
@@ -403,6 +455,10 @@ final class XMLScanner {
     }
 
     private func endElement() {
+        if collectsIndex, let depth = openDiagramDepth, indexStack.count == depth {
+            openDiagramElement = nil  // the shape or edge ends
+            openDiagramDepth = nil
+        }
         if collectsIndex, let top = indexStack.popLast(), top.raw >= 0, rawTextNames.contains(doc.index!.rawElements[Int(top.raw)].name) {
             doc.index!.rawElements[Int(top.raw)].text = String(decoding: rawText, as: UTF8.self)
             rawText.removeAll(keepingCapacity: true)

@@ -6,9 +6,10 @@ import Foundation
 /// `--rule` overrides go on top. Configuration files look like
 ///
 ///     { "extends": "camunda7", "rules": { "label-required": "off", "no-bpmndi": "error" },
-///       "formTypes": ["multiSelect"], "soundnessWorkLimit": 20000000 }
+///       "formTypes": ["multiSelect"], "formValidators": ["iban"], "soundnessWorkLimit": 20000000 }
 ///
-/// `formTypes` names custom form field types the project's engine registers; `soundnessWorkLimit`
+/// `formTypes` and `formValidators` name custom form field types and validators the project's
+/// engine registers; `soundnessWorkLimit`
 /// the node visits the split/join analyses may spend per process (see `soundness-incomplete`).
 /// `extends` is a preset name, a path to another configuration file (relative to the one
 /// naming it), or a list of them, applied in order. Thread-safe; folders are looked up once.
@@ -82,8 +83,8 @@ public final class ConfigResolver: @unchecked Sendable {
         guard let object = json as? [String: Any] else {
             throw ConfigurationError("\(path): expected a JSON object with \"extends\" and \"rules\"")
         }
-        for key in object.keys where !["extends", "rules", "formTypes", "soundnessWorkLimit", "$schema"].contains(key) {
-            throw ConfigurationError("\(path): unknown key '\(key)' (a configuration has \"extends\", \"rules\", \"formTypes\" and \"soundnessWorkLimit\")")
+        for key in object.keys where !["extends", "rules", "formTypes", "formValidators", "soundnessWorkLimit", "$schema"].contains(key) {
+            throw ConfigurationError("\(path): unknown key '\(key)' (a configuration has \"extends\", \"rules\", \"formTypes\", \"formValidators\" and \"soundnessWorkLimit\")")
         }
         var extends: [String] = []
         switch object["extends"] {
@@ -103,6 +104,7 @@ public final class ConfigResolver: @unchecked Sendable {
                 let base = try load(path: basePath, seen: seen.union([full]))
                 config = config.applying(base.levels)
                 config.customFormTypes.formUnion(base.customFormTypes)
+                config.customFormValidators.formUnion(base.customFormValidators)
                 if let limit = base.soundnessWorkLimit { config.soundnessWorkLimit = limit }
             } else {
                 throw ConfigurationError("\(path): cannot extend '\(base)': use a preset (\(Preset.allCases.map(\.rawValue).joined(separator: ", "))) or a .json file")
@@ -113,6 +115,12 @@ public final class ConfigResolver: @unchecked Sendable {
                 throw ConfigurationError("\(path): \"formTypes\" must be a list of form field type names")
             }
             config.customFormTypes.formUnion(list)
+        }
+        if let validators = object["formValidators"] {
+            guard let list = validators as? [String] else {
+                throw ConfigurationError("\(path): \"formValidators\" must be a list of form field validator names")
+            }
+            config.customFormValidators.formUnion(list)
         }
         if let limit = object["soundnessWorkLimit"] {
             guard let n = limit as? NSNumber, n.doubleValue >= 1,
