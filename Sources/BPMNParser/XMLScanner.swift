@@ -381,11 +381,11 @@ final class XMLScanner {
             if doc.index!.diagramElements[open].badCoordinate == nil {
                 for coordinate in name == "Bounds" ? ["x", "y", "width", "height"] : ["x", "y"] {
                     guard let text = value(coordinate) else {
-                        doc.index!.diagramElements[open].badCoordinate = "attribute '\(coordinate)' is required"
+                        doc.index!.diagramElements[open].badCoordinate = "\(coordinate) is required"
                         break
                     }
                     if Double(text.trimmingCharacters(in: .whitespaces)) == nil {
-                        doc.index!.diagramElements[open].badCoordinate = "Cannot parse \(coordinate): \(text)"
+                        doc.index!.diagramElements[open].badCoordinate = "Cannot parse \(coordinate): For input string: \"\(text)\""
                         break
                     }
                 }
@@ -396,13 +396,13 @@ final class XMLScanner {
     }
 
     /// BPMN elements recorded as `DocumentIndex.RawElement`s wherever they are.
-    private static let rawBPMNNames: Set<String> = ["import", "humanPerformer", "potentialOwner", "conditionExpression"]
+    private static let rawBPMNNames: Set<String> = ["import", "humanPerformer", "potentialOwner", "conditionExpression", "property"]
     /// Recorded only inside a recorded element (the expression of a performer, the timer of a
     /// timeout task listener).
     private static let rawNestedNames: Set<String> = [
         "resourceAssignmentExpression", "formalExpression", "timerEventDefinition", "timeDate", "timeDuration", "timeCycle",
     ]
-    private static let rawCamundaNames: Set<String> = ["taskListener", "errorEventDefinition", "field"]
+    private static let rawCamundaNames: Set<String> = ["taskListener", "errorEventDefinition", "field", "formProperty"]
     /// Camunda elements recorded only inside a recorded one (the values of a `camunda:field`).
     private static let rawNestedCamundaNames: Set<String> = ["string", "expression"]
     private let rawTextNames: Set<String> = ["formalExpression", "timeDate", "timeDuration", "timeCycle", "string", "expression"]

@@ -9,5 +9,5 @@ let camunda7Rules: [any ValidationRule.Type] = [
     PriorityRule.self, FormReferenceRule.self, FieldInjectionRule.self, DecisionResultMapperRule.self, AsyncAfterFlowIdRule.self,
     ImportRule.self, RequiredIdRule.self, ResourceAssignmentRule.self, TimeoutTaskListenerRule.self, ConditionExpressionTypeRule.self,
     ErrorEventDefinitionExtensionRule.self, CamundaLinkEventRule.self, CancelEndEventRule.self, IntermediateCatchEventRule.self,
-    UnsupportedActivityRule.self, FieldDeclarationRule.self, FormValidationRule.self, DiagramInterchangeRule.self, ParseWarningRule.self,
+    UnsupportedActivityRule.self, FieldDeclarationRule.self, FormValidationRule.self, FormPropertyRule.self, DiagramInterchangeRule.self, ParseWarningRule.self,
 ]

@@ -23,6 +23,12 @@ public struct CompensationRule: ValidationRule {
             <bpmn:serviceTask id="Cancel" camunda:expression="${true}" />
             <bpmn:association id="A" sourceRef="OnUndo" targetRef="Cancel" />
             """),
+            .process("""
+            <bpmn:subProcess id="Booking">
+              <bpmn:subProcess id="OnUndo1" triggeredByEvent="true"><bpmn:startEvent id="UndoStart1"><bpmn:compensateEventDefinition id="C1" /></bpmn:startEvent></bpmn:subProcess>
+              <bpmn:subProcess id="OnUndo2" triggeredByEvent="true"><bpmn:startEvent id="UndoStart2"><bpmn:compensateEventDefinition id="C2" /></bpmn:startEvent></bpmn:subProcess>
+            </bpmn:subProcess>
+            """),
         ],
         passing: [.process("""
             <bpmn:serviceTask id="Book" camunda:expression="${true}" />

@@ -4,11 +4,17 @@ import BPMNModel
 /// `tFormalExpression` (Camunda Modeler writes `bpmn:tFormalExpression`).
 public struct ConditionExpressionTypeRule: ValidationRule {
     public static let id = "camunda-condition-expression-type"
-    public static let summary = "A sequence flow's conditionExpression has no xsi:type or xsi:type tFormalExpression."
+    public static let summary = "A sequence flow's conditionExpression has no xsi:type or xsi:type tFormalExpression, and no empty language attribute."
     public static let category = RuleCategory.camunda7
     public static let defaultLevel = RuleLevel.error
     public static let examples = RuleExamples(
-        triggering: [.document(document(type: "bpmn:tExpression"))],
+        triggering: [.document(document(type: "bpmn:tExpression")),
+            .process("""
+            <bpmn:exclusiveGateway id="Gateway" default="Other" />
+            <bpmn:sequenceFlow id="Big" sourceRef="Gateway" targetRef="End"><bpmn:conditionExpression language="">amount &gt; 1000</bpmn:conditionExpression></bpmn:sequenceFlow>
+            <bpmn:sequenceFlow id="Other" sourceRef="Gateway" targetRef="End" /><bpmn:endEvent id="End" />
+            """),
+        ],
         passing: [.document(document(type: "bpmn:tFormalExpression"))])
     public init() {}
 
@@ -33,8 +39,12 @@ public struct ConditionExpressionTypeRule: ValidationRule {
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
         for e in diagram.rawElements("conditionExpression", in: .bpmn) {
-            guard let type = e.attributes["xsi:type"], let owner = e.ownerId,
-                  diagram.executableElements.flowIds.contains(owner) else { continue }
+            guard let owner = e.ownerId, diagram.executableElements.flowIds.contains(owner) else { continue }
+            if let language = e.attributes["language"], language.trimmingCharacters(in: .whitespaces).isEmpty {
+                // A language attribute makes it a script condition, and a script needs a language.
+                out.append(RuleFinding("Unable to process condition expression:Script language is empty", at: e.location, element: owner))
+            }
+            guard let type = e.attributes["xsi:type"] else { continue }
             let local = type.split(separator: ":").last.map(String.init) ?? type
             if local != "tFormalExpression" {
                 out.append(RuleFinding("Invalid type, only tFormalExpression is currently supported (xsi:type=\"\(type)\")", at: e.location, element: owner))

@@ -16,6 +16,9 @@ public struct DiagramInterchangeRule: ValidationRule {
             """)),
                      .document(document(shapes: """
             <bpmndi:BPMNShape id="Start_di" bpmnElement="Start" />
+            """)),
+                     .document(document(shapes: """
+            <bpmndi:BPMNShape id="Start_di" bpmnElement="Start"><dc:Bounds x="100" y="one hundred" width="36" height="36" /></bpmndi:BPMNShape>
             """))],
         passing: [.document(document(shapes: """
             <bpmndi:BPMNShape id="Start_di" bpmnElement="Start"><dc:Bounds x="100" y="100" width="36" height="36" />

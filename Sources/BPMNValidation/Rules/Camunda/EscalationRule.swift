@@ -16,6 +16,14 @@ public struct EscalationRule: ValidationRule {
               <bpmn:intermediateThrowEvent id="Escalate"><bpmn:escalationEventDefinition id="E" escalationRef="Escalation_1" /></bpmn:intermediateThrowEvent>
             </bpmn:process>
             """),
+            .definitions("""
+            <bpmn:escalation id="Escalation_1" name="late" escalationCode="LATE" />
+            <bpmn:process id="Process_1" isExecutable="true" camunda:historyTimeToLive="1">
+              <bpmn:subProcess id="Work" />
+              <bpmn:boundaryEvent id="Late1" attachedToRef="Work"><bpmn:escalationEventDefinition id="E1" escalationRef="Escalation_1" /></bpmn:boundaryEvent>
+              <bpmn:boundaryEvent id="Late2" attachedToRef="Work"><bpmn:escalationEventDefinition id="E2" escalationRef="Escalation_1" /></bpmn:boundaryEvent>
+            </bpmn:process>
+            """),
         ],
         passing: [.definitions("""
             <bpmn:escalation id="Escalation_1" name="late" escalationCode="LATE" />

@@ -13,6 +13,7 @@ public struct InputOutputRule: ValidationRule {
             .process("<bpmn:startEvent id=\"Start\"><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name=\"a\">1</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:startEvent>"),
             .process("<bpmn:userTask id=\"Review\"><bpmn:extensionElements><camunda:inputOutput><camunda:outputParameter name=\"r\">${x}</camunda:outputParameter></camunda:inputOutput></bpmn:extensionElements><bpmn:multiInstanceLoopCharacteristics camunda:collection=\"${items}\" /></bpmn:userTask>"),
             .process("<bpmn:task id=\"T\"><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter>1</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:task>"),
+            .process("<bpmn:task id=\"T\"><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name=\"m\"><camunda:map><camunda:entry>1</camunda:entry></camunda:map></camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:task>"),
         ],
         passing: [.process("<bpmn:serviceTask id=\"T\" camunda:expression=\"${1}\"><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name=\"a\">1</camunda:inputParameter><camunda:outputParameter name=\"b\">${a}</camunda:outputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:serviceTask>")])
     public init() {}
@@ -31,6 +32,9 @@ public struct InputOutputRule: ValidationRule {
                 out.append(RuleFinding("camunda:inputOutput mapping unsupported for element type 'subProcess' with attribute 'triggeredByEvent = true'.", at: n.location, element: n.id))
                 return
             }
+            for p in x.inputParameters + x.outputParameters where Self.hasEntryWithoutKey(p.value) {
+                out.append(RuleFinding("Missing attribute 'key' for 'entry' element (parameter '\(p.name)')", at: p.location, element: n.id))
+            }
             for p in x.inputParameters where p.name.isEmpty {
                 out.append(RuleFinding("Missing attribute 'name' for inputParameter", at: p.location, element: n.id))
             }
@@ -46,5 +50,14 @@ public struct InputOutputRule: ValidationRule {
             }
         }
         return out
+    }
+
+    /// A `camunda:map` (at any depth) with an `entry` lacking its key.
+    static func hasEntryWithoutKey(_ v: IOValue) -> Bool {
+        switch v {
+        case .map(let entries): return entries.contains { $0.key.isEmpty || hasEntryWithoutKey($0.value) }
+        case .list(let items): return items.contains { hasEntryWithoutKey($0) }
+        default: return false
+        }
     }
 }

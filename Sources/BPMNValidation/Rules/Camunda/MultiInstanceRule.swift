@@ -11,6 +11,7 @@ public struct MultiInstanceRule: ValidationRule {
         triggering: [
             .process("<bpmn:userTask id=\"Review\"><bpmn:multiInstanceLoopCharacteristics /></bpmn:userTask>"),
             .process("<bpmn:userTask id=\"Review\"><bpmn:multiInstanceLoopCharacteristics camunda:elementVariable=\"reviewer\"><bpmn:loopCardinality>3</bpmn:loopCardinality></bpmn:multiInstanceLoopCharacteristics></bpmn:userTask>"),
+            .process("<bpmn:userTask id=\"Review\"><bpmn:multiInstanceLoopCharacteristics camunda:collection=\"reviewers\"><bpmn:loopCardinality></bpmn:loopCardinality></bpmn:multiInstanceLoopCharacteristics></bpmn:userTask>"),
         ],
         passing: [
             .process("<bpmn:userTask id=\"Review\"><bpmn:multiInstanceLoopCharacteristics camunda:collection=\"${reviewers}\" camunda:elementVariable=\"reviewer\" /></bpmn:userTask>"),

@@ -4,7 +4,7 @@ import BPMNModel
 /// signal boundary events, and timer events (their jobs are keyed by the activity id).
 public struct RequiredIdRule: ValidationRule {
     public static let id = "camunda-required-id"
-    public static let summary = "Signals, errors, escalations, message/signal boundary events and timer events have an id."
+    public static let summary = "Signals, errors, escalations, message/signal boundary events and timer events have an id; data properties of activities an id or a name."
     public static let category = RuleCategory.camunda7
     public static let defaultLevel = RuleLevel.error
     public static let examples = RuleExamples(
@@ -14,6 +14,7 @@ public struct RequiredIdRule: ValidationRule {
             <bpmn:process id="Process_1" isExecutable="true" camunda:historyTimeToLive="1"><bpmn:startEvent id="Start" /></bpmn:process>
             """),
             .process("<bpmn:intermediateCatchEvent><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>"),
+            .process("<bpmn:task id=\"Check\"><bpmn:property itemSubjectRef=\"Item_1\" /></bpmn:task>"),
         ],
         passing: [.definitions("""
             <bpmn:signal id="Signal_1" name="cancelled" />
@@ -38,6 +39,11 @@ public struct RequiredIdRule: ValidationRule {
         }
         for e in d.escalations where Self.isPlaceholder(e.id) {
             out.append(RuleFinding("escalation must have an id", at: e.location))
+        }
+        // <property> of an activity (a data property): named by its name, else its id.
+        for e in diagram.rawElements("property", in: .bpmn) where e.attributes["id"] == nil && e.attributes["name"] == nil {
+            guard let owner = e.ownerId, diagram.executableNode(owner) != nil else { continue }
+            out.append(RuleFinding("Invalid property usage on line \(e.location.line): no id or name specified.", at: e.location, element: owner))
         }
         diagram.forEachExecutableNode { _, n in
             guard Self.isPlaceholder(n.id) else { return }
