@@ -1,4 +1,5 @@
 import BPMNModel
+import Foundation
 import XCTest
 @testable import BPMNValidation
 
@@ -78,6 +79,21 @@ final class JUELPositionTests: XCTestCase {
             """)
         let f = try XCTUnwrap(findings.first)
         XCTAssertEqual(character(in: xml, at: f.location), "}")
+    }
+
+    func testFilesAreReadAgainForThePosition() throws {
+        // Files are not kept in memory while checked: the position is found by reading the file again.
+        let xml = RuleExample.process("<bpmn:userTask id=\"Approve\" camunda:assignee=\"${a + * b}\" />").xml
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("juel-\(UUID().uuidString).bpmn")
+        try xml.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let fromFile = try Validator(configs: try ConfigResolver()).validate([.file(file.path)]).files[0].findings
+            .filter { $0.ruleId == JUELSyntaxRule.id }
+        let fromStandardInput = try Validator(configs: try ConfigResolver()).validate([.data(Array(xml.utf8), name: "-")]).files[0].findings
+            .filter { $0.ruleId == JUELSyntaxRule.id }
+        XCTAssertEqual(fromFile.count, 1)
+        XCTAssertEqual(fromFile.map(\.location), fromStandardInput.map(\.location))
+        XCTAssertEqual(character(in: xml, at: fromFile[0].location), "*")
     }
 
     func testUTF16OffsetsMapToCodePoints() {
