@@ -33,7 +33,8 @@ public struct DocumentIndex: Sendable {
     /// as written: `<import>`, `<humanPerformer>`, `<potentialOwner>` and their `<formalExpression>`,
     /// `<conditionExpression>` (for `xsi:type`), `camunda:taskListener` with the timer of a
     /// timeout listener, `camunda:errorEventDefinition`, `camunda:field` with its `camunda:string` /
-    /// `camunda:expression` children, `camunda:formProperty`.
+    /// `camunda:expression` children, `camunda:formProperty`, `camunda:inputParameter` /
+    /// `camunda:outputParameter` with their value elements (`list`, `map`, `entry`, `script`, `value`).
     public struct RawElement: Hashable, Sendable {
         public enum Namespace: Hashable, Sendable { case bpmn, camunda }
         public var name: String

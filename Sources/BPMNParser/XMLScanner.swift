@@ -402,9 +402,12 @@ final class XMLScanner {
     private static let rawNestedNames: Set<String> = [
         "resourceAssignmentExpression", "formalExpression", "timerEventDefinition", "timeDate", "timeDuration", "timeCycle",
     ]
-    private static let rawCamundaNames: Set<String> = ["taskListener", "errorEventDefinition", "field", "formProperty"]
-    /// Camunda elements recorded only inside a recorded one (the values of a `camunda:field`).
-    private static let rawNestedCamundaNames: Set<String> = ["string", "expression"]
+    private static let rawCamundaNames: Set<String> = [
+        "taskListener", "errorEventDefinition", "field", "formProperty", "inputParameter", "outputParameter",
+    ]
+    /// Camunda elements recorded only inside a recorded one (the values of a `camunda:field`, the
+    /// value elements of an input/output parameter).
+    private static let rawNestedCamundaNames: Set<String> = ["string", "expression", "entry", "list", "map", "script", "value"]
     private let rawTextNames: Set<String> = ["formalExpression", "timeDate", "timeDuration", "timeCycle", "string", "expression"]
 
     /// Records the element as a `RawElement` when it is one of the above; returns its index or -1.

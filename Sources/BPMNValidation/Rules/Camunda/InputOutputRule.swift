@@ -10,6 +10,7 @@ public struct InputOutputRule: ValidationRule {
     public static let defaultLevel = RuleLevel.error
     public static let examples = RuleExamples(
         triggering: [
+            .process("<bpmn:task id=\"T\"><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name=\"p\"><camunda:list><camunda:value>1</camunda:value></camunda:list><camunda:list><camunda:value>2</camunda:value></camunda:list></camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:task>"),
             .process("<bpmn:startEvent id=\"Start\"><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name=\"a\">1</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:startEvent>"),
             .process("<bpmn:userTask id=\"Review\"><bpmn:extensionElements><camunda:inputOutput><camunda:outputParameter name=\"r\">${x}</camunda:outputParameter></camunda:inputOutput></bpmn:extensionElements><bpmn:multiInstanceLoopCharacteristics camunda:collection=\"${items}\" /></bpmn:userTask>"),
             .process("<bpmn:task id=\"T\"><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter>1</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:task>"),
@@ -47,6 +48,25 @@ public struct InputOutputRule: ValidationRule {
                 } else if n.multiInstance != nil {
                     out.append(RuleFinding("camunda:outputParameter not allowed for multi-instance constructs", at: n.location, element: n.id))
                 }
+            }
+        }
+        out += nestedParameterProblems(diagram)
+        return out
+    }
+
+    static let valueElements: Set<String> = ["list", "map", "script", "value"]
+
+    /// A parameter or map entry holds one value: its text or a single list, map, script or value.
+    private func nestedParameterProblems(_ diagram: DiagramContext) -> [RuleFinding] {
+        var out: [RuleFinding] = []
+        let raw = diagram.index.rawElements
+        for (i, e) in raw.enumerated() where e.namespace == .camunda && ["inputParameter", "outputParameter", "entry"].contains(e.name) {
+            guard let owner = e.ownerId, diagram.executableNode(owner) != nil else { continue }
+            let values = diagram.rawChildren(of: i, named: "list") + diagram.rawChildren(of: i, named: "map")
+                + diagram.rawChildren(of: i, named: "script") + diagram.rawChildren(of: i, named: "value")
+            if values.count > 1 {
+                out.append(RuleFinding("Nested parameter can at most have one child element (\(e.name) '\(e.attributes["name"] ?? e.attributes["key"] ?? "")')",
+                                       at: e.location, element: owner))
             }
         }
         return out
