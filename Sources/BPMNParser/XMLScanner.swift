@@ -97,13 +97,17 @@ final class XMLScanner {
     private var colChars = 0
 
     private let collectsIndex: Bool
-    /// Index mode: one entry per open element, its `id` and its `rawElements` index if recorded.
-    private var indexStack: [(id: String?, raw: Int32)] = []
+    /// Index mode: one entry per open element in each: its `rawElements` index (-1 when not
+    /// recorded) and its `id`.
+    private var indexRaw: [Int32] = []
+    private var indexIds: [String?] = []
+    /// Whether the innermost recorded element collects its text (`rawTextNames`).
+    private var rawTextOpen: [Bool] = []
     private var rawText: [UInt8] = []
     private var xsiURI: UnsafePointer<xmlChar>?
     /// Index mode: the BPMNShape / BPMNEdge being read (its Bounds and waypoints are counted).
     private var openDiagramElement: Int?
-    /// Its depth (`indexStack.count` while it is the innermost element).
+    /// Its depth (`indexRaw.count` while it is the innermost element).
     private var openDiagramDepth: Int?
 
     init(raw: UnsafeBufferPointer<UInt8>, collectsIndex: Bool = false) {
@@ -192,6 +196,11 @@ final class XMLScanner {
         diURI = intern(NamespaceURI.di)
         dcURI = intern(NamespaceURI.dc)
         xsiURI = intern("http://www.w3.org/2001/XMLSchema-instance")
+        if collectsIndex {
+            for (name, kind) in XMLScanner.rawKinds {
+                if let p = intern(name) { rawKindByName[UnsafeRawPointer(p), default: []].formUnion(kind) }
+            }
+        }
         for tag in Tag.allCases where tag != .camunda && tag != .ignored {
             if let p = intern(tag.rawValue) { tagByName[UnsafeRawPointer(p)] = tag }
         }
@@ -322,116 +331,177 @@ final class XMLScanner {
     private func indexElement(_ localname: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?, _ nbAttributes: Int,
                               _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         let raw = recordRaw(localname, uri, nbAttributes, attributes)
-        indexStack.append((id: nil, raw: raw))
+        indexRaw.append(raw)
+        indexIds.append(nil)
         // Only BPMN and diagram-interchange elements have XML ids (xs:ID); the `id` of Camunda's
         // form fields and values, or of other vendors' extensions, is plain text.
         guard let uri, uri == bpmnURI || uri == bpmnDIURI || uri == diURI || uri == dcURI else { return }
         let name = cachedName(localname)
         if name == "BPMNDiagram" { doc.index?.diagramCount += 1 }
-        if uri != bpmnURI { indexDiagramElement(name, nbAttributes, attributes) }
-        guard let attributes, nbAttributes > 0 else { return }
         var id: String?
         var sourceRef: String?
         var targetRef: String?
-        for i in 0..<nbAttributes {
-            let a = attributes + i * 5
-            guard a[2] == nil, let aname = a[0], let vstart = a[3], let vend = a[4] else { continue }
-            switch cachedName(aname) {
-            case "id": id = attributeValue(vstart, vend - vstart)
-            case "bpmnElement": doc.index?.diagramElementRefs.insert(attributeValue(vstart, vend - vstart))
-            case "sourceRef" where name == "association": sourceRef = attributeValue(vstart, vend - vstart)
-            case "targetRef" where name == "association": targetRef = attributeValue(vstart, vend - vstart)
-            default: break
+        var bpmnElement: String?
+        if let attributes {
+            for i in 0..<nbAttributes {
+                let a = attributes + i * 5
+                guard a[2] == nil, let aname = a[0], let vstart = a[3], let vend = a[4] else { continue }
+                switch cachedName(aname) {
+                case "id": id = attributeValue(vstart, vend - vstart)
+                case "bpmnElement":
+                    let value = attributeValue(vstart, vend - vstart)
+                    doc.index?.diagramElementRefs.insert(value)
+                    bpmnElement = value
+                case "sourceRef" where name == "association": sourceRef = attributeValue(vstart, vend - vstart)
+                case "targetRef" where name == "association": targetRef = attributeValue(vstart, vend - vstart)
+                default: break
+                }
+            }
+        }
+        var location: SourceLocation?
+        if uri != bpmnURI {
+            indexDiagramElement(name, bpmnElement, nbAttributes, attributes) {
+                if location == nil { location = self.currentLocation() }
+                return location!
             }
         }
         guard id != nil || name == "association" else { return }
-        indexStack[indexStack.count - 1].id = id
-        let location = currentLocation()
-        if let id { doc.index?.ids.append(.init(id: id, element: name, location: location)) }
+        indexIds[indexIds.count - 1] = id
+        let at = location ?? currentLocation()
+        if let id { doc.index?.ids.append(.init(id: id, element: name, location: at)) }
         if name == "association" {
-            doc.index?.associations.append(.init(id: id, sourceRef: sourceRef, targetRef: targetRef, location: location))
+            doc.index?.associations.append(.init(id: id, sourceRef: sourceRef, targetRef: targetRef, location: at))
         }
     }
 
     /// Records BPMNPlane / BPMNShape / BPMNEdge as `DocumentIndex.DiagramElement`s, and counts
     /// the `Bounds` / `waypoint` children of the shape or edge they are in (with the first
     /// coordinate that is missing or not a number).
-    private func indexDiagramElement(_ name: String, _ nbAttributes: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        func value(_ wanted: String) -> String? {
-            guard let attributes else { return nil }
-            for i in 0..<nbAttributes {
-                let a = attributes + i * 5
-                guard a[2] == nil, let aname = a[0], let vstart = a[3], let vend = a[4], cachedName(aname) == wanted else { continue }
-                return attributeValue(vstart, vend - vstart)
-            }
-            return nil
-        }
+    private func indexDiagramElement(_ name: String, _ bpmnElement: String?, _ nbAttributes: Int,
+                                     _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+                                     location: () -> SourceLocation) {
         switch name {
         case "BPMNShape", "BPMNEdge", "BPMNPlane":
-            doc.index!.diagramElements.append(DocumentIndex.DiagramElement(
-                kind: name, bpmnElement: value("bpmnElement"), location: currentLocation()))
+            doc.index!.diagramElements.append(DocumentIndex.DiagramElement(kind: name, bpmnElement: bpmnElement, location: location()))
             if name != "BPMNPlane" {
                 openDiagramElement = doc.index!.diagramElements.count - 1
-                openDiagramDepth = indexStack.count
+                openDiagramDepth = indexRaw.count
             }
         case "Bounds", "waypoint":
             // Direct children only (a label's Bounds is not the shape's).
-            guard let open = openDiagramElement, indexStack.count == (openDiagramDepth ?? 0) + 1 else { return }
+            guard let open = openDiagramElement, indexRaw.count == (openDiagramDepth ?? 0) + 1 else { return }
             doc.index!.diagramElements[open].geometryCount += 1
-            if doc.index!.diagramElements[open].badCoordinate == nil {
-                for coordinate in name == "Bounds" ? ["x", "y", "width", "height"] : ["x", "y"] {
-                    guard let text = value(coordinate) else {
-                        doc.index!.diagramElements[open].badCoordinate = "\(coordinate) is required"
-                        break
+            guard doc.index!.diagramElements[open].badCoordinate == nil else { return }
+            let wanted = name == "Bounds" ? XMLScanner.boundsCoordinates : XMLScanner.waypointCoordinates
+            var seen: UInt8 = 0  // bit k: wanted[k] present
+            if let attributes {
+                for i in 0..<nbAttributes {
+                    let a = attributes + i * 5
+                    guard a[2] == nil, let aname = a[0], let vstart = a[3], let vend = a[4] else { continue }
+                    let attribute = cachedName(aname)
+                    guard let k = wanted.firstIndex(of: attribute) else { continue }
+                    seen |= 1 << UInt8(k)
+                    let bytes = UnsafeBufferPointer(start: vstart, count: vend - vstart)
+                    if bytes.isEmpty {
+                        doc.index!.diagramElements[open].badCoordinate = "\(attribute) is required"
+                        return
                     }
-                    if Double(text.trimmingCharacters(in: .whitespaces)) == nil {
-                        doc.index!.diagramElements[open].badCoordinate = "Cannot parse \(coordinate): For input string: \"\(text)\""
-                        break
+                    if !XMLScanner.isPlainDecimal(bytes) {
+                        let text = attributeValue(vstart, vend - vstart)
+                        if !XMLScanner.isJavaDouble(text) {
+                            doc.index!.diagramElements[open].badCoordinate = "Cannot parse \(attribute): For input string: \"\(text)\""
+                            return
+                        }
                     }
                 }
+            }
+            if let k = wanted.indices.first(where: { seen & (1 << UInt8($0)) == 0 }) {
+                let missing = wanted[k]
+                doc.index!.diagramElements[open].badCoordinate = "\(missing) is required"
             }
         default:
             break
         }
     }
 
-    /// BPMN elements recorded as `DocumentIndex.RawElement`s wherever they are.
-    private static let rawBPMNNames: Set<String> = ["import", "humanPerformer", "potentialOwner", "conditionExpression", "property"]
-    /// Recorded only inside a recorded element (the expression of a performer, the timer of a
-    /// timeout task listener).
-    private static let rawNestedNames: Set<String> = [
-        "resourceAssignmentExpression", "formalExpression", "timerEventDefinition", "timeDate", "timeDuration", "timeCycle",
+    private static let boundsCoordinates = ["x", "y", "width", "height"]
+    private static let waypointCoordinates = ["x", "y"]
+
+    /// `-12.5`, `100`, `3e2`: the usual form of a coordinate, checked on the bytes (most files
+    /// have tens of thousands of them).
+    static func isPlainDecimal(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        if i < b.count && (b[i] == 0x2D || b[i] == 0x2B) { i += 1 }  // - +
+        var digits = 0
+        while i < b.count && b[i] >= 0x30 && b[i] <= 0x39 { i += 1; digits += 1 }
+        if i < b.count && b[i] == 0x2E {  // .
+            i += 1
+            while i < b.count && b[i] >= 0x30 && b[i] <= 0x39 { i += 1; digits += 1 }
+        }
+        guard digits > 0 else { return false }
+        if i < b.count && (b[i] == 0x65 || b[i] == 0x45) {  // e E
+            i += 1
+            if i < b.count && (b[i] == 0x2D || b[i] == 0x2B) { i += 1 }
+            var exponent = 0
+            while i < b.count && b[i] >= 0x30 && b[i] <= 0x39 { i += 1; exponent += 1 }
+            guard exponent > 0 else { return false }
+        }
+        return i == b.count
+    }
+
+    /// What Java's `Double.parseDouble` (Camunda's coordinate parser) accepts beyond that:
+    /// surrounding blanks, a `d`/`f` suffix, `NaN`, `Infinity`.
+    static func isJavaDouble(_ text: String) -> Bool {
+        var t = Substring(text)
+        while let f = t.first, f.asciiValue.map({ $0 <= 0x20 }) ?? false { t.removeFirst() }
+        while let l = t.last, l.asciiValue.map({ $0 <= 0x20 }) ?? false { t.removeLast() }
+        if let l = t.last, "dDfF".contains(l) { t.removeLast() }
+        let unsigned = t.first == "-" || t.first == "+" ? t.dropFirst() : t
+        if unsigned == "NaN" || unsigned == "Infinity" { return true }
+        return Array(t.utf8).withUnsafeBufferPointer { isPlainDecimal($0) }
+    }
+
+    /// How an element name is recorded as a `DocumentIndex.RawElement`: anywhere (top) or only
+    /// inside another recorded element (nested), in the BPMN or the Camunda namespace.
+    struct RawKind: OptionSet {
+        let rawValue: UInt8
+        static let bpmnTop = RawKind(rawValue: 1)
+        static let bpmnNested = RawKind(rawValue: 2)
+        static let camundaTop = RawKind(rawValue: 4)
+        static let camundaNested = RawKind(rawValue: 8)
+    }
+
+    /// The recorded names: imports, data properties, resource assignments with their expression,
+    /// sequence flow conditions (for xsi:type), the timer of a timeout task listener, Camunda's
+    /// error event definitions, fields, legacy form properties and I/O parameters with their values.
+    private static let rawKinds: [String: RawKind] = [
+        "import": .bpmnTop, "property": .bpmnTop, "humanPerformer": .bpmnTop, "potentialOwner": .bpmnTop,
+        "conditionExpression": .bpmnTop,
+        "resourceAssignmentExpression": .bpmnNested, "formalExpression": .bpmnNested, "timerEventDefinition": .bpmnNested,
+        "timeDate": .bpmnNested, "timeDuration": .bpmnNested, "timeCycle": .bpmnNested,
+        "taskListener": .camundaTop, "errorEventDefinition": .camundaTop, "field": .camundaTop, "formProperty": .camundaTop,
+        "inputParameter": .camundaTop, "outputParameter": .camundaTop,
+        "string": .camundaNested, "expression": .camundaNested, "entry": .camundaNested, "list": .camundaNested,
+        "map": .camundaNested, "script": .camundaNested, "value": .camundaNested,
     ]
-    private static let rawCamundaNames: Set<String> = [
-        "taskListener", "errorEventDefinition", "field", "formProperty", "inputParameter", "outputParameter",
-    ]
-    /// Camunda elements recorded only inside a recorded one (the values of a `camunda:field`, the
-    /// value elements of an input/output parameter).
-    private static let rawNestedCamundaNames: Set<String> = ["string", "expression", "entry", "list", "map", "script", "value"]
+    /// `rawKinds` by interned name pointer (filled when a parse starts).
+    private var rawKindByName: [UnsafeRawPointer: RawKind] = [:]
+
     private let rawTextNames: Set<String> = ["formalExpression", "timeDate", "timeDuration", "timeCycle", "string", "expression"]
 
     /// Records the element as a `RawElement` when it is one of the above; returns its index or -1.
     private func recordRaw(_ localname: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?, _ nbAttributes: Int,
                            _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Int32 {
-        guard let uri else { return -1 }
+        // Most elements are none of these: one lookup by the interned name decides.
+        guard let uri, let kind = rawKindByName[UnsafeRawPointer(localname)] else { return -1 }
         let isBPMN = uri == bpmnURI
-        let isCamunda = uri == camundaURI || uri == activitiURI
-        guard isBPMN || isCamunda else { return -1 }
+        guard isBPMN || uri == camundaURI || uri == activitiURI else { return -1 }
+        let top: RawKind = isBPMN ? .bpmnTop : .camundaTop
+        let nested: RawKind = isBPMN ? .bpmnNested : .camundaNested
+        guard kind.contains(top) || kind.contains(nested) else { return -1 }
+        let parent = indexRaw.last(where: { $0 >= 0 })
+        if !kind.contains(top) && parent == nil { return -1 }
         let name = cachedName(localname)
-        var parent: Int32?
-        if isBPMN && XMLScanner.rawNestedNames.contains(name) {
-            parent = indexStack.last(where: { $0.raw >= 0 })?.raw
-            guard parent != nil else { return -1 }
-        } else if isBPMN {
-            guard XMLScanner.rawBPMNNames.contains(name) else { return -1 }
-            parent = indexStack.last(where: { $0.raw >= 0 })?.raw
-        } else if XMLScanner.rawNestedCamundaNames.contains(name) {
-            parent = indexStack.last(where: { $0.raw >= 0 })?.raw
-            guard parent != nil else { return -1 }
-        } else {
-            guard XMLScanner.rawCamundaNames.contains(name) else { return -1 }
-            parent = indexStack.last(where: { $0.raw >= 0 })?.raw
-        }
         var attrs: [String: String] = [:]
         if let attributes, nbAttributes > 0 {
             for i in 0..<nbAttributes {
@@ -450,21 +520,27 @@ final class XMLScanner {
                 attrs[key] = attributeValue(vstart, vend - vstart)
             }
         }
-        let owner = indexStack.last(where: { $0.id != nil })?.id
+        let owner = indexIds.last(where: { $0 != nil }) ?? nil
+        rawTextOpen.append(rawTextNames.contains(name))
         doc.index!.rawElements.append(DocumentIndex.RawElement(
             name: name, namespace: isBPMN ? .bpmn : .camunda, attributes: attrs, location: currentLocation(),
-            parent: parent.map(Int.init), ownerId: owner ?? nil))
+            parent: parent.map(Int.init), ownerId: owner))
         return Int32(doc.index!.rawElements.count - 1)
     }
 
     private func endElement() {
-        if collectsIndex, let depth = openDiagramDepth, indexStack.count == depth {
+        if collectsIndex, let depth = openDiagramDepth, indexRaw.count == depth {
             openDiagramElement = nil  // the shape or edge ends
             openDiagramDepth = nil
         }
-        if collectsIndex, let top = indexStack.popLast(), top.raw >= 0, rawTextNames.contains(doc.index!.rawElements[Int(top.raw)].name) {
-            doc.index!.rawElements[Int(top.raw)].text = String(decoding: rawText, as: UTF8.self)
-            rawText.removeAll(keepingCapacity: true)
+        if collectsIndex {
+            indexIds.removeLast()
+            if let top = indexRaw.popLast(), top >= 0 {
+                if rawTextOpen.removeLast() {
+                    doc.index!.rawElements[Int(top)].text = String(decoding: rawText, as: UTF8.self)
+                    rawText.removeAll(keepingCapacity: true)
+                }
+            }
         }
         if skipDepth > 0 {
             skipDepth -= 1
@@ -485,8 +561,7 @@ final class XMLScanner {
     }
 
     private func characters(_ ch: UnsafePointer<xmlChar>, _ len: Int) {
-        if collectsIndex, let top = indexStack.last, top.raw >= 0, len > 0,
-           rawTextNames.contains(doc.index!.rawElements[Int(top.raw)].name) {
+        if collectsIndex, len > 0, let top = indexRaw.last, top >= 0, rawTextOpen.last == true {
             rawText.append(contentsOf: UnsafeBufferPointer(start: ch, count: len))
         }
         guard skipDepth == 0, let top = stack.last, top.textStart >= 0, len > 0 else { return }
