@@ -97,17 +97,20 @@ final class XMLScanner {
     private var colChars = 0
 
     private let collectsIndex: Bool
-    /// Index mode: one entry per open element in each: its `rawElements` index (-1 when not
-    /// recorded) and its `id`.
-    private var indexRaw: [Int32] = []
-    private var indexIds: [String?] = []
-    /// Whether the innermost recorded element collects its text (`rawTextNames`).
-    private var rawTextOpen: [Bool] = []
+    /// Index mode: the open elements, innermost last.
+    struct OpenElement {
+        /// Index in `rawElements`, -1 when not recorded.
+        var raw: Int32
+        var id: String?
+    }
+    private var indexStack: [OpenElement] = []
+    /// Depth (`indexStack.count`) of the recorded element whose text is being collected.
+    private var textCaptureDepth = -1
     private var rawText: [UInt8] = []
     private var xsiURI: UnsafePointer<xmlChar>?
     /// Index mode: the BPMNShape / BPMNEdge being read (its Bounds and waypoints are counted).
     private var openDiagramElement: Int?
-    /// Its depth (`indexRaw.count` while it is the innermost element).
+    /// Its depth (`indexStack.count` while it is the innermost element).
     private var openDiagramDepth: Int?
 
     init(raw: UnsafeBufferPointer<UInt8>, collectsIndex: Bool = false) {
@@ -197,6 +200,8 @@ final class XMLScanner {
         dcURI = intern(NamespaceURI.dc)
         xsiURI = intern("http://www.w3.org/2001/XMLSchema-instance")
         if collectsIndex {
+            boundsNamePointers = XMLScanner.boundsCoordinates.map { intern($0).map(UnsafeRawPointer.init) }
+            waypointNamePointers = XMLScanner.waypointCoordinates.map { intern($0).map(UnsafeRawPointer.init) }
             for (name, kind) in XMLScanner.rawKinds {
                 if let p = intern(name) { rawKindByName[UnsafeRawPointer(p), default: []].formUnion(kind) }
             }
@@ -331,8 +336,8 @@ final class XMLScanner {
     private func indexElement(_ localname: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?, _ nbAttributes: Int,
                               _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         let raw = recordRaw(localname, uri, nbAttributes, attributes)
-        indexRaw.append(raw)
-        indexIds.append(nil)
+        indexStack.append(OpenElement(raw: raw, id: nil))
+        if raw >= 0 && rawTextNames.contains(doc.index!.rawElements[Int(raw)].name) { textCaptureDepth = indexStack.count }
         // Only BPMN and diagram-interchange elements have XML ids (xs:ID); the `id` of Camunda's
         // form fields and values, or of other vendors' extensions, is plain text.
         guard let uri, uri == bpmnURI || uri == bpmnDIURI || uri == diURI || uri == dcURI else { return }
@@ -366,7 +371,7 @@ final class XMLScanner {
             }
         }
         guard id != nil || name == "association" else { return }
-        indexIds[indexIds.count - 1] = id
+        indexStack[indexStack.count - 1].id = id
         let at = location ?? currentLocation()
         if let id { doc.index?.ids.append(.init(id: id, element: name, location: at)) }
         if name == "association" {
@@ -385,21 +390,22 @@ final class XMLScanner {
             doc.index!.diagramElements.append(DocumentIndex.DiagramElement(kind: name, bpmnElement: bpmnElement, location: location()))
             if name != "BPMNPlane" {
                 openDiagramElement = doc.index!.diagramElements.count - 1
-                openDiagramDepth = indexRaw.count
+                openDiagramDepth = indexStack.count
             }
         case "Bounds", "waypoint":
             // Direct children only (a label's Bounds is not the shape's).
-            guard let open = openDiagramElement, indexRaw.count == (openDiagramDepth ?? 0) + 1 else { return }
+            guard let open = openDiagramElement, indexStack.count == (openDiagramDepth ?? 0) + 1 else { return }
             doc.index!.diagramElements[open].geometryCount += 1
             guard doc.index!.diagramElements[open].badCoordinate == nil else { return }
             let wanted = name == "Bounds" ? XMLScanner.boundsCoordinates : XMLScanner.waypointCoordinates
+            let wantedNames = name == "Bounds" ? boundsNamePointers : waypointNamePointers
             var seen: UInt8 = 0  // bit k: wanted[k] present
             if let attributes {
                 for i in 0..<nbAttributes {
                     let a = attributes + i * 5
                     guard a[2] == nil, let aname = a[0], let vstart = a[3], let vend = a[4] else { continue }
-                    let attribute = cachedName(aname)
-                    guard let k = wanted.firstIndex(of: attribute) else { continue }
+                    guard let k = wantedNames.firstIndex(of: UnsafeRawPointer(aname)) else { continue }
+                    let attribute = wanted[k]
                     seen |= 1 << UInt8(k)
                     let bytes = UnsafeBufferPointer(start: vstart, count: vend - vstart)
                     if bytes.isEmpty {
@@ -426,6 +432,9 @@ final class XMLScanner {
 
     private static let boundsCoordinates = ["x", "y", "width", "height"]
     private static let waypointCoordinates = ["x", "y"]
+    /// The same names interned (attribute names arrive as dictionary pointers).
+    private var boundsNamePointers: [UnsafeRawPointer?] = []
+    private var waypointNamePointers: [UnsafeRawPointer?] = []
 
     /// `-12.5`, `100`, `3e2`: the usual form of a coordinate, checked on the bytes (most files
     /// have tens of thousands of them).
@@ -499,7 +508,7 @@ final class XMLScanner {
         let top: RawKind = isBPMN ? .bpmnTop : .camundaTop
         let nested: RawKind = isBPMN ? .bpmnNested : .camundaNested
         guard kind.contains(top) || kind.contains(nested) else { return -1 }
-        let parent = indexRaw.last(where: { $0 >= 0 })
+        let parent = indexStack.last(where: { $0.raw >= 0 })?.raw
         if !kind.contains(top) && parent == nil { return -1 }
         let name = cachedName(localname)
         var attrs: [String: String] = [:]
@@ -520,8 +529,7 @@ final class XMLScanner {
                 attrs[key] = attributeValue(vstart, vend - vstart)
             }
         }
-        let owner = indexIds.last(where: { $0 != nil }) ?? nil
-        rawTextOpen.append(rawTextNames.contains(name))
+        let owner = indexStack.last(where: { $0.id != nil })?.id
         doc.index!.rawElements.append(DocumentIndex.RawElement(
             name: name, namespace: isBPMN ? .bpmn : .camunda, attributes: attrs, location: currentLocation(),
             parent: parent.map(Int.init), ownerId: owner))
@@ -529,18 +537,18 @@ final class XMLScanner {
     }
 
     private func endElement() {
-        if collectsIndex, let depth = openDiagramDepth, indexRaw.count == depth {
+        if collectsIndex, let depth = openDiagramDepth, indexStack.count == depth {
             openDiagramElement = nil  // the shape or edge ends
             openDiagramDepth = nil
         }
         if collectsIndex {
-            indexIds.removeLast()
-            if let top = indexRaw.popLast(), top >= 0 {
-                if rawTextOpen.removeLast() {
-                    doc.index!.rawElements[Int(top)].text = String(decoding: rawText, as: UTF8.self)
-                    rawText.removeAll(keepingCapacity: true)
-                }
+            if textCaptureDepth == indexStack.count {
+                let top = Int(indexStack[indexStack.count - 1].raw)
+                doc.index!.rawElements[top].text = String(decoding: rawText, as: UTF8.self)
+                rawText.removeAll(keepingCapacity: true)
+                textCaptureDepth = -1
             }
+            indexStack.removeLast()
         }
         if skipDepth > 0 {
             skipDepth -= 1
@@ -561,7 +569,7 @@ final class XMLScanner {
     }
 
     private func characters(_ ch: UnsafePointer<xmlChar>, _ len: Int) {
-        if collectsIndex, len > 0, let top = indexRaw.last, top >= 0, rawTextOpen.last == true {
+        if collectsIndex, len > 0, textCaptureDepth == indexStack.count {
             rawText.append(contentsOf: UnsafeBufferPointer(start: ch, count: len))
         }
         guard skipDepth == 0, let top = stack.last, top.textStart >= 0, len > 0 else { return }

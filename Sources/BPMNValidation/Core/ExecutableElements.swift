@@ -11,9 +11,12 @@ final class ExecutableElements {
     init(_ definitions: BPMNDefinitions) {
         var nodes: [String: (Int, Int)] = [:]
         var flows: Set<String> = []
-        for (pi, p) in definitions.processes.enumerated() where p.isExecutable == true {
-            for (ni, n) in p.nodes.enumerated() { nodes[n.id] = (pi, ni) }
-            for f in p.flows { flows.insert(f.id) }
+        // By index: copying whole FlowNode values would cost more than the lookups they feed.
+        for pi in definitions.processes.indices where definitions.processes[pi].isExecutable == true {
+            let p = definitions.processes[pi]
+            nodes.reserveCapacity(nodes.count + p.nodes.count)
+            for ni in p.nodes.indices { nodes[p.nodes[ni].id] = (pi, ni) }
+            for fi in p.flows.indices { flows.insert(p.flows[fi].id) }
         }
         self.nodes = nodes
         self.flowIds = flows

@@ -104,9 +104,14 @@ enum ExpressionCollector {
 extension ExpressionCollector {
     /// Expressions in elements the model does not keep: resource assignments, the expression of
     /// a camunda:errorEventDefinition, field expressions, timers of timeout task listeners.
+    /// The raw elements that can hold an expression (sequence flow conditions are in the model).
+    static let rawExpressionElements: Set<String> = [
+        "formalExpression", "errorEventDefinition", "field", "expression", "timeDate", "timeDuration", "timeCycle",
+    ]
+
     static func rawSites(_ diagram: DiagramContext, _ text: (String?, SourceLocation, String, String, Bool) -> Void) {
         let raw = diagram.index.rawElements
-        for e in raw {
+        for e in raw where rawExpressionElements.contains(e.name) {
             guard let owner = e.ownerId, diagram.executableNode(owner) != nil else { continue }
             func parentName() -> String? { e.parent.map { raw[$0].name } }
             switch (e.namespace, e.name) {

@@ -33,15 +33,18 @@ public struct CamundaLinkEventRule: ValidationRule {
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
         var catchNames: Set<String> = []
-        diagram.forEachExecutableNode { _, n in
-            guard n.kind == .intermediateCatchEvent, let d = n.eventDefinitions.first(where: { $0.kind == .link }) else { return }
-            let name = d.linkName ?? "null"
-            if !catchNames.insert(name).inserted {
-                out.append(RuleFinding("Multiple Intermediate Catch Events with the same link event name ('\(name)') are not allowed.", at: n.location, element: n.id))
+        for p in diagram.executableProcesses {
+            for i in p.nodes.indices where p.nodes[i].kind == .intermediateCatchEvent {
+                guard let d = p.nodes[i].eventDefinitions.first(where: { $0.kind == .link }) else { continue }
+                let name = d.linkName ?? "null"
+                if !catchNames.insert(name).inserted {
+                    out.append(RuleFinding("Multiple Intermediate Catch Events with the same link event name ('\(name)') are not allowed.", at: p.nodes[i].location, element: p.nodes[i].id))
+                }
             }
         }
         for p in diagram.executableProcesses {
-            for f in p.flows {
+            for fi in p.flows.indices {
+                let f = p.flows[fi]
                 guard let t = f.target, p.nodes[t].kind == .intermediateThrowEvent,
                       let d = p.nodes[t].eventDefinitions.first(where: { $0.kind == .link }) else { continue }
                 let name = d.linkName ?? "null"

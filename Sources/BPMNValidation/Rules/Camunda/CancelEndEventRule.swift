@@ -19,7 +19,8 @@ public struct CancelEndEventRule: ValidationRule {
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
         for p in diagram.executableProcesses {
-            for n in p.nodes where n.kind == .endEvent {
+            for i in p.nodes.indices where p.nodes[i].kind == .endEvent {
+                let n = p.nodes[i]
                 guard let d = n.eventDefinitions.first(where: { $0.kind == .cancel }) else { continue }
                 if n.parent.map({ p.nodes[$0].kind }) != .transaction {
                     out.append(RuleFinding("end event with cancelEventDefinition only supported inside transaction subprocess", at: d.location, element: n.id))

@@ -47,12 +47,11 @@ public struct DiagramInterchangeRule: ValidationRule {
         let executable = diagram.executableProcesses
         // Shapes are matched against the deployed processes; without one Camunda reads none.
         guard !executable.isEmpty else { return out }
-        let declared = diagram.declaredIds
         let participants = Set(diagram.definitions.participants.filter { p in
             p.processRef.map { ref in executable.contains { $0.id == ref } } ?? false
         }.map(\.id))
         let deployedNodes = diagram.executableElements.nodes
-        let lanes = Set(diagram.index.ids.filter { $0.element == "lane" }.map(\.id))
+        let lanes = Set(diagram.index.ids.lazy.filter { $0.element == "lane" }.map(\.id))
         // Camunda checks edges against the flows of the process it parsed last.
         let lastFlows = Set(executable.last!.flows.map(\.id))
         for e in diagram.index.diagramElements {
@@ -69,7 +68,7 @@ public struct DiagramInterchangeRule: ValidationRule {
                     } else if let bad = e.badCoordinate {
                         out.append(RuleFinding("\(bad) (Bounds of the shape of '\(ref)')", at: e.location, element: ref))
                     }
-                } else if !declared.contains(ref) {
+                } else if !diagram.declaredIds.contains(ref) {  // (built only when needed: rarely)
                     out.append(RuleFinding("Invalid reference in 'bpmnElement' attribute, activity \(ref) not found", at: e.location))
                 }
             case "BPMNEdge":
@@ -79,7 +78,7 @@ public struct DiagramInterchangeRule: ValidationRule {
                     } else if let bad = e.badCoordinate {
                         out.append(RuleFinding("\(bad) (waypoint of the edge of '\(ref)')", at: e.location, element: ref))
                     }
-                } else if !declared.contains(ref) {
+                } else if !diagram.declaredIds.contains(ref) {
                     out.append(RuleFinding("Invalid reference in 'bpmnElement' attribute, sequenceFlow \(ref)not found", at: e.location))
                 }
             default:

@@ -35,16 +35,18 @@ public struct FormValidationRule: ValidationRule {
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
-        diagram.forEachExecutableNode { _, n in
-            guard let form = n.form else { return }
-            for f in form.fields {
-                for c in f.constraints {
-                    if c.name == "validator" {
-                        if (c.value ?? "").isEmpty {
-                            out.append(RuleFinding("validator configuration needs to provide either a fully qualified classname or an expression resolving to a custom FormFieldValidator implementation. (field '\(f.id)')", at: f.location, element: n.id))
+        for p in diagram.executableProcesses {
+            for i in p.nodes.indices where p.nodes[i].extensions.form != nil {
+                let n = p.nodes[i]
+                for f in n.form?.fields ?? [] {
+                    for c in f.constraints {
+                        if c.name == "validator" {
+                            if (c.value ?? "").isEmpty {
+                                out.append(RuleFinding("validator configuration needs to provide either a fully qualified classname or an expression resolving to a custom FormFieldValidator implementation. (field '\(f.id)')", at: f.location, element: n.id))
+                            }
+                        } else if !Self.builtIn.contains(c.name) && !diagram.configuration.customFormValidators.contains(c.name) {
+                            out.append(RuleFinding("Cannot find validator implementation for name '\(c.name)'. (field '\(f.id)'; list validators the engine registers in \"formValidators\" of .bpmnrunrc.json)", at: f.location, element: n.id))
                         }
-                    } else if !Self.builtIn.contains(c.name) && !diagram.configuration.customFormValidators.contains(c.name) {
-                        out.append(RuleFinding("Cannot find validator implementation for name '\(c.name)'. (field '\(f.id)'; list validators the engine registers in \"formValidators\" of .bpmnrunrc.json)", at: f.location, element: n.id))
                     }
                 }
             }

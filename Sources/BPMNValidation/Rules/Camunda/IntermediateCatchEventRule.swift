@@ -19,10 +19,13 @@ public struct IntermediateCatchEventRule: ValidationRule {
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
-        diagram.forEachExecutableNode { _, n in
-            guard n.kind == .intermediateCatchEvent, !n.eventDefinitions.contains(where: { Self.supported.contains($0.kind) }) else { return }
-            let what = n.eventDefinitions.first.map { "event definition: \($0.kind.rawValue)" } ?? "no event definition"
-            out.append(RuleFinding("Unsupported intermediate catch event type (\(what))", at: n.location, element: n.id))
+        for p in diagram.executableProcesses {
+            for i in p.nodes.indices where p.nodes[i].kind == .intermediateCatchEvent {
+                let n = p.nodes[i]
+                guard !n.eventDefinitions.contains(where: { Self.supported.contains($0.kind) }) else { continue }
+                let what = n.eventDefinitions.first.map { "event definition: \($0.kind.rawValue)" } ?? "no event definition"
+                out.append(RuleFinding("Unsupported intermediate catch event type (\(what))", at: n.location, element: n.id))
+            }
         }
         return out
     }

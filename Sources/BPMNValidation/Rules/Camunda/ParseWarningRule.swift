@@ -33,7 +33,9 @@ public struct ParseWarningRule: ValidationRule {
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
         for p in diagram.executableProcesses {
-            for n in p.nodes {
+            // Only events and exclusive gateways can draw a warning (by index: nodes are big values).
+            for i in p.nodes.indices where !p.nodes[i].eventDefinitions.isEmpty || p.nodes[i].kind == .exclusiveGateway {
+                let n = p.nodes[i]
                 for d in n.eventDefinitions { out += definitionWarnings(d, of: n, in: p) }
                 if n.kind == .exclusiveGateway, n.outgoing.count > 1, (n.defaultFlowId ?? "").isEmpty {
                     let unconditioned = n.outgoing.filter { p.flows[$0].condition == nil }

@@ -26,7 +26,7 @@ public struct RequiredIdRule: ValidationRule {
     public init() {}
 
     /// The loader names an element without id `kind@line:col`, which no XML id can be.
-    static func isPlaceholder(_ id: String) -> Bool { id.contains("@") }
+    static func isPlaceholder(_ id: String) -> Bool { id.utf8.contains(UInt8(ascii: "@")) }
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
@@ -45,12 +45,14 @@ public struct RequiredIdRule: ValidationRule {
             guard let owner = e.ownerId, diagram.executableNode(owner) != nil else { continue }
             out.append(RuleFinding("Invalid property usage on line \(e.location.line): no id or name specified.", at: e.location, element: owner))
         }
-        diagram.forEachExecutableNode { _, n in
-            guard Self.isPlaceholder(n.id) else { return }
-            if n.kind == .boundaryEvent, let def = n.eventDefinitions.first, def.kind == .message || def.kind == .signal {
-                out.append(RuleFinding("boundary event has no id", at: n.location))
-            } else if let timer = n.eventDefinitions.first(where: { $0.kind == .timer }) {
-                out.append(RuleFinding("Attribute \"id\" is required! (on the \(n.kind.words) of this timer)", at: timer.location))
+        for p in diagram.executableProcesses {
+            for i in p.nodes.indices where Self.isPlaceholder(p.nodes[i].id) {
+                let n = p.nodes[i]
+                if n.kind == .boundaryEvent, let def = n.eventDefinitions.first, def.kind == .message || def.kind == .signal {
+                    out.append(RuleFinding("boundary event has no id", at: n.location))
+                } else if let timer = n.eventDefinitions.first(where: { $0.kind == .timer }) {
+                    out.append(RuleFinding("Attribute \"id\" is required! (on the \(n.kind.words) of this timer)", at: timer.location))
+                }
             }
         }
         return out

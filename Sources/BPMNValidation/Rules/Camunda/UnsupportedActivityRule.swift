@@ -21,7 +21,8 @@ public struct UnsupportedActivityRule: ValidationRule {
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
         var out: [RuleFinding] = []
         for p in diagram.executableProcesses {
-            for n in p.nodes where n.kind == .adHocSubProcess || n.kind == .complexGateway {
+            for i in p.nodes.indices where p.nodes[i].kind == .adHocSubProcess || p.nodes[i].kind == .complexGateway {
+                let n = p.nodes[i]
                 if let f = n.incoming.first {
                     out.append(RuleFinding("Ignoring unsupported activity type (\(n.kind.rawValue)): Camunda 7 drops '\(n.id)', so \"Invalid destination '\(n.id)' of sequence flow '\(p.flows[f].id)'\"", at: n.location, element: n.id))
                 } else if let f = n.outgoing.first {
