@@ -5,7 +5,7 @@ import BPMNModel
 /// every parameter named.
 public struct InputOutputRule: ValidationRule {
     public static let id = "camunda-input-output"
-    public static let summary = "camunda:inputOutput only on elements that support it, with named parameters (no outputs on end events or multi-instance)."
+    public static let summary = "camunda:inputOutput only on elements that support it, with named parameters holding one value each and keyed map entries (no outputs on end events or multi-instance)."
     public static let category = RuleCategory.camunda7
     public static let defaultLevel = RuleLevel.error
     public static let examples = RuleExamples(

@@ -5,7 +5,7 @@ import BPMNModel
 /// (Their formal expressions are checked by `juel-syntax`.)
 public struct ResourceAssignmentRule: ValidationRule {
     public static let id = "camunda-resource-assignment"
-    public static let summary = "A user task has at most one humanPerformer, not combined with camunda:assignee,."
+    public static let summary = "A user task has at most one humanPerformer, not combined with camunda:assignee."
     public static let category = RuleCategory.camunda7
     public static let defaultLevel = RuleLevel.error
     public static let examples = RuleExamples(
