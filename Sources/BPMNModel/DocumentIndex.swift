@@ -31,8 +31,8 @@ public struct DocumentIndex: Sendable {
 
     /// An element the model does not keep (or keeps without the detail a check needs), recorded
     /// as written: `<import>`, `<humanPerformer>`, `<potentialOwner>` and their `<formalExpression>`,
-    /// `<conditionExpression>` (for `xsi:type`), `camunda:taskListener` with the timer of a
-    /// timeout listener, `camunda:errorEventDefinition`, `camunda:field` with its `camunda:string` /
+    /// `<conditionExpression>` (for `xsi:type`), `camunda:executionListener`, `camunda:taskListener`
+    /// with the timer of a timeout listener, `camunda:errorEventDefinition`, `camunda:field` with its `camunda:string` /
     /// `camunda:expression` children, `camunda:formProperty`, `camunda:inputParameter` /
     /// `camunda:outputParameter` with their value elements (`list`, `map`, `entry`, `script`, `value`).
     public struct RawElement: Hashable, Sendable {

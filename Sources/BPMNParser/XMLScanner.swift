@@ -488,7 +488,7 @@ final class XMLScanner {
         "conditionExpression": .bpmnTop,
         "resourceAssignmentExpression": .bpmnNested, "formalExpression": .bpmnNested, "timerEventDefinition": .bpmnNested,
         "timeDate": .bpmnNested, "timeDuration": .bpmnNested, "timeCycle": .bpmnNested,
-        "taskListener": .camundaTop, "errorEventDefinition": .camundaTop, "field": .camundaTop, "formProperty": .camundaTop,
+        "taskListener": .camundaTop, "executionListener": .camundaTop, "errorEventDefinition": .camundaTop, "field": .camundaTop, "formProperty": .camundaTop,
         "inputParameter": .camundaTop, "outputParameter": .camundaTop,
         "string": .camundaNested, "expression": .camundaNested, "entry": .camundaNested, "list": .camundaNested,
         "map": .camundaNested, "script": .camundaNested, "value": .camundaNested,
