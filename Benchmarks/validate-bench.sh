@@ -3,7 +3,8 @@
 #   1. every diagram of ../shared/corpus/real (398 files, one process each run in parallel);
 #   2. one synthetic file with 20,000 tasks from ../shared/tools/gen_big_bpmn.py;
 #   3. one synthetic file with 1,000 blocks of gateways (8,000 gateways, 21,003 flow nodes).
-# Prints the median and minimum wall-clock time of RUNS runs (default 5) and the peak memory.
+# Prints the median and minimum wall-clock time of RUNS runs (default 5), the median CPU time
+# (user + system; steadier than wall time on a machine shared with other jobs) and the peak memory.
 # Usage: Benchmarks/validate-bench.sh [RUNS]      (from the package root)
 set -euo pipefail
 runs=${1:-5}
@@ -24,21 +25,23 @@ python3 "$shared/tools/gen_big_bpmn.py" -o "$tmp/blocks.bpmn" --tasks 5 --parall
 
 measure() {  # name, then the command
   local name=$1; shift
-  local times=() rss=0
+  local times=() cpus=() rss=0
   for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M" -o "$tmp/t" "$@" >/dev/null 2>&1 || true
+    /usr/bin/time -f "%e %U %S %M" -o "$tmp/t" "$@" >/dev/null 2>&1 || true
     # (GNU time puts "Command exited with non-zero status 1" first when errors were found.)
-    read -r secs kb < <(tail -1 "$tmp/t")
+    read -r secs user sys kb < <(tail -1 "$tmp/t")
     times+=("$secs")
+    cpus+=("$(echo "$user + $sys" | bc)")
     [ "$kb" -gt "$rss" ] && rss=$kb
   done
   sorted=$(printf '%s\n' "${times[@]}" | sort -n)
   median=$(echo "$sorted" | awk -v n="$runs" 'NR == int((n + 1) / 2)')
   min=$(echo "$sorted" | head -1)
-  printf '%-34s median %6.2f s   min %6.2f s   peak RSS %5d MB\n' "$name" "$median" "$min" $((rss / 1024))
+  cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | awk -v n="$runs" 'NR == int((n + 1) / 2)')
+  printf '%-34s median %6.2f s   min %6.2f s   CPU %6.2f s   peak RSS %5d MB\n' "$name" "$median" "$min" "$cpu" $((rss / 1024))
 }
 
-echo "bpmnrun validate, $runs runs each, $(nproc) cores"
+echo "bpmnrun validate, $runs runs each, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 measure "corpus/real (398 files)" "$bin" validate "$shared/corpus/real"
 measure "20,000-task file ($(du -h "$tmp/big20k.bpmn" | cut -f1))" "$bin" validate "$tmp/big20k.bpmn"
 measure "1,000 gateway blocks ($(du -h "$tmp/blocks.bpmn" | cut -f1))" "$bin" validate "$tmp/blocks.bpmn"

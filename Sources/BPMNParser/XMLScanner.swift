@@ -101,6 +101,21 @@ final class XMLScanner {
     private var colChars = 0
 
     private let collectsIndex: Bool
+    /// Index mode: the open elements, innermost last.
+    struct OpenElement {
+        /// Index in `rawElements`, -1 when not recorded.
+        var raw: Int32
+        var id: String?
+    }
+    private var indexStack: [OpenElement] = []
+    /// Depth (`indexStack.count`) of the recorded element whose text is being collected.
+    private var textCaptureDepth = -1
+    private var rawText: [UInt8] = []
+    private var xsiURI: UnsafePointer<xmlChar>?
+    /// Index mode: the BPMNShape / BPMNEdge being read (its Bounds and waypoints are counted).
+    private var openDiagramElement: Int?
+    /// Its depth (`indexStack.count` while it is the innermost element).
+    private var openDiagramDepth: Int?
 
     init(raw: UnsafeBufferPointer<UInt8>, collectsIndex: Bool = false) {
         self.raw = raw
@@ -187,6 +202,14 @@ final class XMLScanner {
         bpmnDIURI = intern(NamespaceURI.bpmnDI)
         diURI = intern(NamespaceURI.di)
         dcURI = intern(NamespaceURI.dc)
+        xsiURI = intern("http://www.w3.org/2001/XMLSchema-instance")
+        if collectsIndex {
+            boundsNamePointers = XMLScanner.boundsCoordinates.map { intern($0).map(UnsafeRawPointer.init) }
+            waypointNamePointers = XMLScanner.waypointCoordinates.map { intern($0).map(UnsafeRawPointer.init) }
+            for (name, kind) in XMLScanner.rawKinds {
+                if let p = intern(name) { rawKindByName[UnsafeRawPointer(p), default: []].formUnion(kind) }
+            }
+        }
         for tag in Tag.allCases where tag != .camunda && tag != .ignored {
             if let p = intern(tag.rawValue) { tagByName[UnsafeRawPointer(p)] = tag }
         }
@@ -336,35 +359,221 @@ final class XMLScanner {
     /// Records ids, BPMNDI references and associations of any element, kept or skipped.
     private func indexElement(_ localname: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?, _ nbAttributes: Int,
                               _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        let raw = recordRaw(localname, uri, nbAttributes, attributes)
+        indexStack.append(OpenElement(raw: raw, id: nil))
+        if raw >= 0 && rawTextNames.contains(doc.index!.rawElements[Int(raw)].name) { textCaptureDepth = indexStack.count }
         // Only BPMN and diagram-interchange elements have XML ids (xs:ID); the `id` of Camunda's
         // form fields and values, or of other vendors' extensions, is plain text.
         guard let uri, uri == bpmnURI || uri == bpmnDIURI || uri == diURI || uri == dcURI else { return }
         let name = cachedName(localname)
         if name == "BPMNDiagram" { doc.index?.diagramCount += 1 }
-        guard let attributes, nbAttributes > 0 else { return }
         var id: String?
         var sourceRef: String?
         var targetRef: String?
-        for i in 0..<nbAttributes {
-            let a = attributes + i * 5
-            guard a[2] == nil, let aname = a[0], let vstart = a[3], let vend = a[4] else { continue }
-            switch cachedName(aname) {
-            case "id": id = attributeValue(vstart, vend - vstart)
-            case "bpmnElement": doc.index?.diagramElementRefs.insert(attributeValue(vstart, vend - vstart))
-            case "sourceRef" where name == "association": sourceRef = attributeValue(vstart, vend - vstart)
-            case "targetRef" where name == "association": targetRef = attributeValue(vstart, vend - vstart)
-            default: break
+        var bpmnElement: String?
+        if let attributes {
+            for i in 0..<nbAttributes {
+                let a = attributes + i * 5
+                guard a[2] == nil, let aname = a[0], let vstart = a[3], let vend = a[4] else { continue }
+                switch cachedName(aname) {
+                case "id": id = attributeValue(vstart, vend - vstart)
+                case "bpmnElement":
+                    let value = attributeValue(vstart, vend - vstart)
+                    doc.index?.diagramElementRefs.insert(value)
+                    bpmnElement = value
+                case "sourceRef" where name == "association": sourceRef = attributeValue(vstart, vend - vstart)
+                case "targetRef" where name == "association": targetRef = attributeValue(vstart, vend - vstart)
+                default: break
+                }
+            }
+        }
+        var location: SourceLocation?
+        if uri != bpmnURI {
+            indexDiagramElement(name, bpmnElement, nbAttributes, attributes) {
+                if location == nil { location = self.currentLocation() }
+                return location!
             }
         }
         guard id != nil || name == "association" else { return }
-        let location = currentLocation()
-        if let id { doc.index?.ids.append(.init(id: id, element: name, location: location)) }
+        indexStack[indexStack.count - 1].id = id
+        let at = location ?? currentLocation()
+        if let id { doc.index?.ids.append(.init(id: id, element: name, location: at)) }
         if name == "association" {
-            doc.index?.associations.append(.init(id: id, sourceRef: sourceRef, targetRef: targetRef, location: location))
+            doc.index?.associations.append(.init(id: id, sourceRef: sourceRef, targetRef: targetRef, location: at))
         }
     }
 
+    /// Records BPMNPlane / BPMNShape / BPMNEdge as `DocumentIndex.DiagramElement`s, and counts
+    /// the `Bounds` / `waypoint` children of the shape or edge they are in (with the first
+    /// coordinate that is missing or not a number).
+    private func indexDiagramElement(_ name: String, _ bpmnElement: String?, _ nbAttributes: Int,
+                                     _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+                                     location: () -> SourceLocation) {
+        switch name {
+        case "BPMNShape", "BPMNEdge", "BPMNPlane":
+            doc.index!.diagramElements.append(DocumentIndex.DiagramElement(kind: name, bpmnElement: bpmnElement, location: location()))
+            if name != "BPMNPlane" {
+                openDiagramElement = doc.index!.diagramElements.count - 1
+                openDiagramDepth = indexStack.count
+            }
+        case "Bounds", "waypoint":
+            // Direct children only (a label's Bounds is not the shape's).
+            guard let open = openDiagramElement, indexStack.count == (openDiagramDepth ?? 0) + 1 else { return }
+            doc.index!.diagramElements[open].geometryCount += 1
+            guard doc.index!.diagramElements[open].badCoordinate == nil else { return }
+            let wanted = name == "Bounds" ? XMLScanner.boundsCoordinates : XMLScanner.waypointCoordinates
+            let wantedNames = name == "Bounds" ? boundsNamePointers : waypointNamePointers
+            var seen: UInt8 = 0  // bit k: wanted[k] present
+            if let attributes {
+                for i in 0..<nbAttributes {
+                    let a = attributes + i * 5
+                    guard a[2] == nil, let aname = a[0], let vstart = a[3], let vend = a[4] else { continue }
+                    guard let k = wantedNames.firstIndex(of: UnsafeRawPointer(aname)) else { continue }
+                    let attribute = wanted[k]
+                    seen |= 1 << UInt8(k)
+                    let bytes = UnsafeBufferPointer(start: vstart, count: vend - vstart)
+                    if bytes.isEmpty {
+                        doc.index!.diagramElements[open].badCoordinate = "\(attribute) is required"
+                        return
+                    }
+                    if !XMLScanner.isPlainDecimal(bytes) {
+                        let text = attributeValue(vstart, vend - vstart)
+                        if !XMLScanner.isJavaDouble(text) {
+                            doc.index!.diagramElements[open].badCoordinate = "Cannot parse \(attribute): For input string: \"\(text)\""
+                            return
+                        }
+                    }
+                }
+            }
+            if let k = wanted.indices.first(where: { seen & (1 << UInt8($0)) == 0 }) {
+                let missing = wanted[k]
+                doc.index!.diagramElements[open].badCoordinate = "\(missing) is required"
+            }
+        default:
+            break
+        }
+    }
+
+    private static let boundsCoordinates = ["x", "y", "width", "height"]
+    private static let waypointCoordinates = ["x", "y"]
+    /// The same names interned (attribute names arrive as dictionary pointers).
+    private var boundsNamePointers: [UnsafeRawPointer?] = []
+    private var waypointNamePointers: [UnsafeRawPointer?] = []
+
+    /// `-12.5`, `100`, `3e2`: the usual form of a coordinate, checked on the bytes (most files
+    /// have tens of thousands of them).
+    static func isPlainDecimal(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        if i < b.count && (b[i] == 0x2D || b[i] == 0x2B) { i += 1 }  // - +
+        var digits = 0
+        while i < b.count && b[i] >= 0x30 && b[i] <= 0x39 { i += 1; digits += 1 }
+        if i < b.count && b[i] == 0x2E {  // .
+            i += 1
+            while i < b.count && b[i] >= 0x30 && b[i] <= 0x39 { i += 1; digits += 1 }
+        }
+        guard digits > 0 else { return false }
+        if i < b.count && (b[i] == 0x65 || b[i] == 0x45) {  // e E
+            i += 1
+            if i < b.count && (b[i] == 0x2D || b[i] == 0x2B) { i += 1 }
+            var exponent = 0
+            while i < b.count && b[i] >= 0x30 && b[i] <= 0x39 { i += 1; exponent += 1 }
+            guard exponent > 0 else { return false }
+        }
+        return i == b.count
+    }
+
+    /// What Java's `Double.parseDouble` (Camunda's coordinate parser) accepts beyond that:
+    /// surrounding blanks, a `d`/`f` suffix, `NaN`, `Infinity`.
+    static func isJavaDouble(_ text: String) -> Bool {
+        var t = Substring(text)
+        while let f = t.first, f.asciiValue.map({ $0 <= 0x20 }) ?? false { t.removeFirst() }
+        while let l = t.last, l.asciiValue.map({ $0 <= 0x20 }) ?? false { t.removeLast() }
+        if let l = t.last, "dDfF".contains(l) { t.removeLast() }
+        let unsigned = t.first == "-" || t.first == "+" ? t.dropFirst() : t
+        if unsigned == "NaN" || unsigned == "Infinity" { return true }
+        return Array(t.utf8).withUnsafeBufferPointer { isPlainDecimal($0) }
+    }
+
+    /// How an element name is recorded as a `DocumentIndex.RawElement`: anywhere (top) or only
+    /// inside another recorded element (nested), in the BPMN or the Camunda namespace.
+    struct RawKind: OptionSet {
+        let rawValue: UInt8
+        static let bpmnTop = RawKind(rawValue: 1)
+        static let bpmnNested = RawKind(rawValue: 2)
+        static let camundaTop = RawKind(rawValue: 4)
+        static let camundaNested = RawKind(rawValue: 8)
+    }
+
+    /// The recorded names: imports, data properties, resource assignments with their expression,
+    /// sequence flow conditions (for xsi:type), the timer of a timeout task listener, Camunda's
+    /// error event definitions, fields, legacy form properties and I/O parameters with their values.
+    private static let rawKinds: [String: RawKind] = [
+        "import": .bpmnTop, "property": .bpmnTop, "humanPerformer": .bpmnTop, "potentialOwner": .bpmnTop,
+        "conditionExpression": .bpmnTop,
+        "resourceAssignmentExpression": .bpmnNested, "formalExpression": .bpmnNested, "timerEventDefinition": .bpmnNested,
+        "timeDate": .bpmnNested, "timeDuration": .bpmnNested, "timeCycle": .bpmnNested,
+        "taskListener": .camundaTop, "executionListener": .camundaTop, "errorEventDefinition": .camundaTop, "field": .camundaTop, "formProperty": .camundaTop,
+        "inputParameter": .camundaTop, "outputParameter": .camundaTop,
+        "string": .camundaNested, "expression": .camundaNested, "entry": .camundaNested, "list": .camundaNested,
+        "map": .camundaNested, "script": .camundaNested, "value": .camundaNested,
+    ]
+    /// `rawKinds` by interned name pointer (filled when a parse starts).
+    private var rawKindByName: [UnsafeRawPointer: RawKind] = [:]
+
+    private let rawTextNames: Set<String> = ["formalExpression", "timeDate", "timeDuration", "timeCycle", "string", "expression"]
+
+    /// Records the element as a `RawElement` when it is one of the above; returns its index or -1.
+    private func recordRaw(_ localname: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?, _ nbAttributes: Int,
+                           _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Int32 {
+        // Most elements are none of these: one lookup by the interned name decides.
+        guard let uri, let kind = rawKindByName[UnsafeRawPointer(localname)] else { return -1 }
+        let isBPMN = uri == bpmnURI
+        guard isBPMN || uri == camundaURI || uri == activitiURI else { return -1 }
+        let top: RawKind = isBPMN ? .bpmnTop : .camundaTop
+        let nested: RawKind = isBPMN ? .bpmnNested : .camundaNested
+        guard kind.contains(top) || kind.contains(nested) else { return -1 }
+        let parent = indexStack.last(where: { $0.raw >= 0 })?.raw
+        if !kind.contains(top) && parent == nil { return -1 }
+        let name = cachedName(localname)
+        var attrs: [String: String] = [:]
+        if let attributes, nbAttributes > 0 {
+            for i in 0..<nbAttributes {
+                let a = attributes + i * 5
+                guard let aname = a[0], let vstart = a[3], let vend = a[4] else { continue }
+                let key: String
+                if a[2] == nil {
+                    key = cachedName(aname)
+                } else if a[2] == camundaURI || a[2] == activitiURI {
+                    key = "camunda:" + cachedName(aname)
+                } else if a[2] == xsiURI {
+                    key = "xsi:" + cachedName(aname)
+                } else {
+                    continue
+                }
+                attrs[key] = attributeValue(vstart, vend - vstart)
+            }
+        }
+        let owner = indexStack.last(where: { $0.id != nil })?.id
+        doc.index!.rawElements.append(DocumentIndex.RawElement(
+            name: name, namespace: isBPMN ? .bpmn : .camunda, attributes: attrs, location: currentLocation(),
+            parent: parent.map(Int.init), ownerId: owner))
+        return Int32(doc.index!.rawElements.count - 1)
+    }
+
     private func endElement() {
+        if collectsIndex, let depth = openDiagramDepth, indexStack.count == depth {
+            openDiagramElement = nil  // the shape or edge ends
+            openDiagramDepth = nil
+        }
+        if collectsIndex {
+            if textCaptureDepth == indexStack.count {
+                let top = Int(indexStack[indexStack.count - 1].raw)
+                doc.index!.rawElements[top].text = String(decoding: rawText, as: UTF8.self)
+                rawText.removeAll(keepingCapacity: true)
+                textCaptureDepth = -1
+            }
+            indexStack.removeLast()
+        }
         if skipDepth > 0 {
             skipDepth -= 1
             return
@@ -384,6 +593,9 @@ final class XMLScanner {
     }
 
     private func characters(_ ch: UnsafePointer<xmlChar>, _ len: Int) {
+        if collectsIndex, len > 0, textCaptureDepth == indexStack.count {
+            rawText.append(contentsOf: UnsafeBufferPointer(start: ch, count: len))
+        }
         guard skipDepth == 0, let top = stack.last, top.textStart >= 0, len > 0 else { return }
         textBuffer.append(contentsOf: UnsafeBufferPointer(start: ch, count: len))
     }

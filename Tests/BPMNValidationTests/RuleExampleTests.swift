@@ -31,7 +31,7 @@ final class RuleExampleTests: XCTestCase {
     func testTriggeringExamplesTrigger() throws {
         for rule in RuleRegistry.all {
             for (i, example) in rule.examples.triggering.enumerated() {
-                let findings = try validate(example.xml, config: RuleConfiguration(levels: [rule.id: .error]), dialect: exampleDialect(rule))
+                let findings = try validate(example.xml, config: RuleConfiguration(levels: [rule.id: .error], soundnessWorkLimit: rule.exampleSoundnessWorkLimit), dialect: exampleDialect(rule))
                 let own = findings.filter { $0.ruleId == rule.id }
                 XCTAssertFalse(own.isEmpty, "\(rule.id): triggering example \(i) reported nothing")
                 for f in own {
@@ -48,7 +48,7 @@ final class RuleExampleTests: XCTestCase {
     func testPassingExamplesPass() throws {
         for rule in RuleRegistry.all {
             for (i, example) in rule.examples.passing.enumerated() {
-                let findings = try validate(example.xml, config: RuleConfiguration(levels: [rule.id: .error]), dialect: exampleDialect(rule))
+                let findings = try validate(example.xml, config: RuleConfiguration(levels: [rule.id: .error], soundnessWorkLimit: rule.exampleSoundnessWorkLimit), dialect: exampleDialect(rule))
                 let own = findings.filter { $0.ruleId == rule.id }
                 XCTAssertTrue(own.isEmpty, "\(rule.id): passing example \(i) reported \(own.map(\.message))")
             }

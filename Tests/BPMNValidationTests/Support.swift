@@ -16,7 +16,7 @@ func validate(_ xml: String, name: String = "test.bpmn", config: RuleConfigurati
         var lib = library
         lib.processIds.formUnion(definitions.processes.map(\.id))
         let validator = Validator(configs: try ConfigResolver(), dialect: dialect)
-        return validator.check(definitions, library: lib, config: config).findings
+        return validator.check(definitions, library: lib, config: config, source: bytes).findings
     } catch let e as BPMNLoadError {
         // Same path as the command: a load failure becomes one finding.
         let validator = Validator(configs: try ConfigResolver(), dialect: dialect)

@@ -6,9 +6,11 @@ import Foundation
 /// `--rule` overrides go on top. Configuration files look like
 ///
 ///     { "extends": "camunda7", "rules": { "label-required": "off", "no-bpmndi": "error" },
-///       "formTypes": ["multiSelect"] }
+///       "formTypes": ["multiSelect"], "formValidators": ["iban"], "soundnessWorkLimit": 20000000 }
 ///
-/// `formTypes` names custom form field types the project's engine registers.
+/// `formTypes` and `formValidators` name custom form field types and validators the project's
+/// engine registers; `soundnessWorkLimit`
+/// the node visits the split/join analyses may spend per process (see `soundness-incomplete`).
 /// `extends` is a preset name, a path to another configuration file (relative to the one
 /// naming it), or a list of them, applied in order. Thread-safe; folders are looked up once.
 public final class ConfigResolver: @unchecked Sendable {
@@ -81,8 +83,8 @@ public final class ConfigResolver: @unchecked Sendable {
         guard let object = json as? [String: Any] else {
             throw ConfigurationError("\(path): expected a JSON object with \"extends\" and \"rules\"")
         }
-        for key in object.keys where !["extends", "rules", "formTypes", "$schema"].contains(key) {
-            throw ConfigurationError("\(path): unknown key '\(key)' (a configuration has \"extends\", \"rules\" and \"formTypes\")")
+        for key in object.keys where !["extends", "rules", "formTypes", "formValidators", "soundnessWorkLimit", "$schema"].contains(key) {
+            throw ConfigurationError("\(path): unknown key '\(key)' (a configuration has \"extends\", \"rules\", \"formTypes\", \"formValidators\" and \"soundnessWorkLimit\")")
         }
         var extends: [String] = []
         switch object["extends"] {
@@ -102,6 +104,8 @@ public final class ConfigResolver: @unchecked Sendable {
                 let base = try load(path: basePath, seen: seen.union([full]))
                 config = config.applying(base.levels)
                 config.customFormTypes.formUnion(base.customFormTypes)
+                config.customFormValidators.formUnion(base.customFormValidators)
+                if let limit = base.soundnessWorkLimit { config.soundnessWorkLimit = limit }
             } else {
                 throw ConfigurationError("\(path): cannot extend '\(base)': use a preset (\(Preset.allCases.map(\.rawValue).joined(separator: ", "))) or a .json file")
             }
@@ -111,6 +115,19 @@ public final class ConfigResolver: @unchecked Sendable {
                 throw ConfigurationError("\(path): \"formTypes\" must be a list of form field type names")
             }
             config.customFormTypes.formUnion(list)
+        }
+        if let validators = object["formValidators"] {
+            guard let list = validators as? [String] else {
+                throw ConfigurationError("\(path): \"formValidators\" must be a list of form field validator names")
+            }
+            config.customFormValidators.formUnion(list)
+        }
+        if let limit = object["soundnessWorkLimit"] {
+            guard let n = limit as? NSNumber, n.doubleValue >= 1,
+                  n.doubleValue == n.doubleValue.rounded(), n.doubleValue <= Double(Int32.max) else {
+                throw ConfigurationError("\(path): \"soundnessWorkLimit\" must be a whole number of node visits (at least 1)")
+            }
+            config.soundnessWorkLimit = n.intValue
         }
         if let rules = object["rules"] {
             guard let map = rules as? [String: Any] else {

@@ -4,10 +4,17 @@ public struct RuleConfiguration: Sendable, Equatable {
     /// Form field types the engine registers besides Camunda's built-in ones
     /// (`"formTypes": [...]` in the configuration).
     public var customFormTypes: Set<String>
+    /// Form field validators the engine registers besides Camunda's built-in ones
+    /// (`"formValidators": [...]`).
+    public var customFormValidators: Set<String> = []
+    /// Node visits each split/join analysis of the flow-soundness rules may spend per process
+    /// (`"soundnessWorkLimit"`); nil means the built-in limit, which grows with the process size.
+    public var soundnessWorkLimit: Int?
 
-    public init(levels: [String: RuleLevel], customFormTypes: Set<String> = []) {
+    public init(levels: [String: RuleLevel], customFormTypes: Set<String> = [], soundnessWorkLimit: Int? = nil) {
         self.levels = levels
         self.customFormTypes = customFormTypes
+        self.soundnessWorkLimit = soundnessWorkLimit
     }
 
     public static let recommended = RuleConfiguration(levels: Preset.recommended.levels)

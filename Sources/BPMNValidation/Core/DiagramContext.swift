@@ -1,5 +1,6 @@
 import BPMNModel
 import BPMNPython
+import BPMNParser
 import BPMNScripting
 
 /// Process ids that `calledElement` may point at: those of every file being validated and of the
@@ -25,10 +26,14 @@ public final class DiagramContext {
     private let checkerRegistry: ScriptCheckerRegistry
     private var checkers: [ScriptLanguage: any ScriptSyntaxChecker] = [:]
 
-    /// `dialect` nil means auto: detected from the file.
+    private let givenSource: [UInt8]?
+
+    /// `dialect` nil means auto: detected from the file. `source`: the file's bytes when they are at
+    /// hand (standard input); otherwise they are read again from `definitions.fileName` when a rule
+    /// first needs them.
     public init(definitions: BPMNDefinitions, library: ProcessLibrary = ProcessLibrary(),
                 configuration: RuleConfiguration = .recommended, checkers: ScriptCheckerRegistry = .shared,
-                dialect: Dialect? = .camunda) {
+                dialect: Dialect? = .camunda, source: [UInt8]? = nil) {
         if let dialect {
             self.dialect = dialect
             self.dialectConflict = nil
@@ -38,6 +43,7 @@ public final class DiagramContext {
             self.dialectConflict = decision.conflict
         }
         self.definitions = definitions
+        self.givenSource = source
         self.configuration = configuration
         self.index = definitions.index ?? DocumentIndex()
         self.library = library
@@ -45,6 +51,10 @@ public final class DiagramContext {
     }
 
     public var file: String { definitions.fileName }
+
+    /// The file's bytes, for rules that point inside attribute values and texts (nil when the
+    /// file cannot be read again). Read only when first asked for: most files never need it.
+    public lazy var source: [UInt8]? = givenSource ?? (try? BPMNLoader.readBytes(path: definitions.fileName))
     public var processes: [ProcessSpec] { definitions.processes }
 
     /// Every flow node of every process, with its process.

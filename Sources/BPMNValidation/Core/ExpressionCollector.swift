@@ -55,6 +55,10 @@ enum ExpressionCollector {
                 text(m.businessKey, m.location, owner, "businessKey")
             }
         }
+        // Message and signal names are expressions to Camunda 7 (it builds them for every file).
+        for m in diagram.definitions.messages { text(m.name, m.location, m.id, "the message name") }
+        for s in diagram.definitions.signals { text(s.name, s.location, s.id, "the signal name") }
+        rawSites(diagram) { t, l, o, w, a in text(t, l, o, w, always: a) }
         for p in diagram.processes {
             extensions(p.extensions, p.location, p.id)
             for f in p.flows {
@@ -92,6 +96,39 @@ enum ExpressionCollector {
                     for field in form.fields { text(field.defaultValue, field.location, n.id, "the default value of form field '\(field.id)'") }
                 }
                 if !n.extensions.isEmpty { extensions(n.extensions, n.location, n.id) }
+            }
+        }
+    }
+}
+
+extension ExpressionCollector {
+    /// Expressions in elements the model does not keep: resource assignments, the expression of
+    /// a camunda:errorEventDefinition, field expressions, timers of timeout task listeners.
+    /// The raw elements that can hold an expression (sequence flow conditions are in the model).
+    static let rawExpressionElements: Set<String> = [
+        "formalExpression", "errorEventDefinition", "field", "expression", "timeDate", "timeDuration", "timeCycle",
+    ]
+
+    static func rawSites(_ diagram: DiagramContext, _ text: (String?, SourceLocation, String, String, Bool) -> Void) {
+        let raw = diagram.index.rawElements
+        for e in raw where rawExpressionElements.contains(e.name) {
+            guard let owner = e.ownerId, diagram.executableNode(owner) != nil else { continue }
+            func parentName() -> String? { e.parent.map { raw[$0].name } }
+            switch (e.namespace, e.name) {
+            case (.bpmn, "formalExpression") where parentName() == "resourceAssignmentExpression":
+                let performer = raw[e.parent!].parent.map { raw[$0].name } ?? "resource assignment"
+                text(e.text.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }, e.location, owner, "the \(performer) expression", false)
+            case (.camunda, "errorEventDefinition"):
+                text(e.attributes["expression"], e.location, owner, "the expression of camunda:errorEventDefinition", true)
+            case (.camunda, "field"):
+                text(e.attributes["expression"], e.location, owner, "the expression of field '\(e.attributes["name"] ?? "")'", true)
+            case (.camunda, "expression") where parentName() == "field":
+                let name = raw[e.parent!].attributes["name"] ?? ""
+                text(e.text, e.location, owner, "the expression of field '\(name)'", true)
+            case (.bpmn, "timeDate"), (.bpmn, "timeDuration"), (.bpmn, "timeCycle"):
+                text(e.text.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }, e.location, owner, "the \(e.name) of a timeout task listener", false)
+            default:
+                break
             }
         }
     }

@@ -62,6 +62,8 @@ public protocol ValidationRule: Sendable {
     /// The dialects whose diagrams the rule checks (docs/dialects.md, "Validating"): a Camunda 7
     /// deployment rule about something SpiffWorkflow never reads does not fire on spiff diagrams.
     static var dialects: Set<Dialect> { get }
+    /// The `soundnessWorkLimit` the examples are checked with (nil: the built-in limit).
+    static var exampleSoundnessWorkLimit: Int? { get }
     init()
     func check(_ diagram: DiagramContext) -> [RuleFinding]
 }
@@ -70,6 +72,7 @@ extension ValidationRule {
     public var id: String { Self.id }
     /// Both dialects unless the rule says otherwise.
     public static var dialects: Set<Dialect> { Set(Dialect.allCases) }
+    public static var exampleSoundnessWorkLimit: Int? { nil }
 }
 
 extension Set where Element == Dialect {

@@ -74,16 +74,22 @@ public final class Validator: @unchecked Sendable {
             case .failed(let error):
                 reports[i] = FileReport(file: inputs[i].name, findings: loadFindings(error, config: configs[i]))
             case .ok(let definitions):
-                reports[i] = check(definitions, library: lib, config: configs[i])
+                if case .data(let bytes, _) = inputs[i] {
+                    reports[i] = check(definitions, library: lib, config: configs[i], source: bytes)
+                } else {
+                    reports[i] = check(definitions, library: lib, config: configs[i])
+                }
             }
         }
         return ValidationReport(files: (0..<inputs.count).map { reports[$0]! })
     }
 
     /// Checks one loaded diagram.
-    public func check(_ definitions: BPMNDefinitions, library: ProcessLibrary, config: RuleConfiguration) -> FileReport {
+    /// `source`: the file's bytes when at hand (else read from the file if a rule needs them).
+    public func check(_ definitions: BPMNDefinitions, library: ProcessLibrary, config: RuleConfiguration,
+                      source: [UInt8]? = nil) -> FileReport {
         let context = DiagramContext(definitions: definitions, library: library, configuration: config, checkers: checkers,
-                                     dialect: dialect)
+                                     dialect: dialect, source: source)
         var findings: [Finding] = []
         let profile = Validator.profiling
         for rule in rules where rule.dialects.contains(context.dialect) {

@@ -7,4 +7,7 @@ let camunda7Rules: [any ValidationRule.Type] = [
     ErrorEventRule.self, MessageRule.self, SignalRule.self, EscalationRule.self, EventSubscriptionRule.self,
     CompensationRule.self, ConditionalEventRule.self, ListenerRule.self, InputOutputRule.self, VariableMappingRule.self,
     PriorityRule.self, FormReferenceRule.self, FieldInjectionRule.self, DecisionResultMapperRule.self, AsyncAfterFlowIdRule.self,
+    ImportRule.self, RequiredIdRule.self, ResourceAssignmentRule.self, TimeoutTaskListenerRule.self, ConditionExpressionTypeRule.self,
+    ErrorEventDefinitionExtensionRule.self, CamundaLinkEventRule.self, CancelEndEventRule.self, IntermediateCatchEventRule.self,
+    UnsupportedActivityRule.self, FieldDeclarationRule.self, FormValidationRule.self, FormPropertyRule.self, DiagramInterchangeRule.self, ParseWarningRule.self,
 ]

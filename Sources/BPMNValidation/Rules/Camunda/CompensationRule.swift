@@ -2,20 +2,32 @@ import BPMNModel
 
 /// Compensation as Camunda 7 parses it: `activityRef` names an activity of the same scope, a
 /// compensation boundary event is associated with an activity marked isForCompensation, and
-/// compensation handlers have no sequence flows.
+/// compensation handlers have no sequence flows; a compensation event sub-process sits in an
+/// embedded sub-process, alone (no second one, no compensation boundary event on that sub-process).
 public struct CompensationRule: ValidationRule {
     public static let id = "camunda-compensation"
-    public static let summary = "Compensation throw events reference an activity in scope; compensation boundary events are associated with an isForCompensation activity that has no sequence flows."
+    public static let summary = "Compensation throw events reference an activity in scope; compensation boundary events are associated with an isForCompensation activity that has no sequence flows; one compensation event sub-process per embedded sub-process."
     public static let category = RuleCategory.camunda7
     public static let defaultLevel = RuleLevel.error
     public static let examples = RuleExamples(
         triggering: [
             .process("<bpmn:intermediateThrowEvent id=\"Undo\"><bpmn:compensateEventDefinition id=\"C\" activityRef=\"Nothing\" /></bpmn:intermediateThrowEvent>"),
             .process("""
+            <bpmn:subProcess id="OnUndo" triggeredByEvent="true">
+              <bpmn:startEvent id="UndoStart"><bpmn:compensateEventDefinition id="C" /></bpmn:startEvent>
+            </bpmn:subProcess>
+            """),
+            .process("""
             <bpmn:serviceTask id="Book" camunda:expression="${true}" />
             <bpmn:boundaryEvent id="OnUndo" attachedToRef="Book"><bpmn:compensateEventDefinition id="C" /></bpmn:boundaryEvent>
             <bpmn:serviceTask id="Cancel" camunda:expression="${true}" />
             <bpmn:association id="A" sourceRef="OnUndo" targetRef="Cancel" />
+            """),
+            .process("""
+            <bpmn:subProcess id="Booking">
+              <bpmn:subProcess id="OnUndo1" triggeredByEvent="true"><bpmn:startEvent id="UndoStart1"><bpmn:compensateEventDefinition id="C1" /></bpmn:startEvent></bpmn:subProcess>
+              <bpmn:subProcess id="OnUndo2" triggeredByEvent="true"><bpmn:startEvent id="UndoStart2"><bpmn:compensateEventDefinition id="C2" /></bpmn:startEvent></bpmn:subProcess>
+            </bpmn:subProcess>
             """),
         ],
         passing: [.process("""
@@ -47,6 +59,23 @@ public struct CompensationRule: ValidationRule {
                 if !target.isForCompensation {
                     out.append(RuleFinding("compensation boundary catch must be connected to element with isForCompensation=true ('\(target.id)' is not)", at: a.location, element: source.id))
                 }
+            }
+            // Compensation event sub-processes: the compensation handler of the sub-process around them.
+            var handlerSubProcess: [Int: Int] = [:]
+            for n in p.nodes where n.kind == .startEvent && n.eventDefinitions.contains(where: { $0.kind == .compensate }) {
+                guard let sub = n.parent, p.nodes[sub].triggeredByEvent else { continue }
+                guard let scope = p.nodes[sub].parent else {
+                    out.append(RuleFinding("event subprocess with compensation start event is only supported for embedded subprocess (since throwing compensation through a call activity-induced process hierarchy is not supported)",
+                                           at: n.location, element: n.id))
+                    continue
+                }
+                if handlerSubProcess[scope] != nil {
+                    out.append(RuleFinding("multiple event subprocesses with compensation start event are not supported on the same scope", at: n.location, element: n.id))
+                } else if p.nodes[scope].boundaryEvents.contains(where: { p.nodes[$0].eventDefinitions.first?.kind == .compensate }) {
+                    out.append(RuleFinding("compensation boundary event and event subprocess with compensation start event are not supported on the same scope ('\(p.nodes[scope].id)')",
+                                           at: n.location, element: n.id))
+                }
+                handlerSubProcess[scope] = sub
             }
             for n in p.nodes where n.isForCompensation {
                 for f in n.outgoing {

@@ -4,7 +4,7 @@ import BPMNModel
 /// escalation event sub-process per scope.
 public struct EscalationRule: ValidationRule {
     public static let id = "camunda-escalation"
-    public static let summary = "Throwing escalation events reference an escalation with an escalationCode; one catch-all escalation event sub-process per scope."
+    public static let summary = "Throwing escalation events reference an escalation with an escalationCode; one catch-all escalation event sub-process or boundary event per scope, and no escalation code caught twice there."
     public static let category = RuleCategory.camunda7
     public static let defaultLevel = RuleLevel.error
     public static let examples = RuleExamples(
@@ -14,6 +14,14 @@ public struct EscalationRule: ValidationRule {
             <bpmn:escalation id="Escalation_1" name="late" />
             <bpmn:process id="Process_1" isExecutable="true" camunda:historyTimeToLive="1">
               <bpmn:intermediateThrowEvent id="Escalate"><bpmn:escalationEventDefinition id="E" escalationRef="Escalation_1" /></bpmn:intermediateThrowEvent>
+            </bpmn:process>
+            """),
+            .definitions("""
+            <bpmn:escalation id="Escalation_1" name="late" escalationCode="LATE" />
+            <bpmn:process id="Process_1" isExecutable="true" camunda:historyTimeToLive="1">
+              <bpmn:subProcess id="Work" />
+              <bpmn:boundaryEvent id="Late1" attachedToRef="Work"><bpmn:escalationEventDefinition id="E1" escalationRef="Escalation_1" /></bpmn:boundaryEvent>
+              <bpmn:boundaryEvent id="Late2" attachedToRef="Work"><bpmn:escalationEventDefinition id="E2" escalationRef="Escalation_1" /></bpmn:boundaryEvent>
             </bpmn:process>
             """),
         ],
@@ -57,6 +65,27 @@ public struct EscalationRule: ValidationRule {
                     } else {
                         catchAllByScope[scope] = code ?? ""
                     }
+                }
+            }
+            // Boundary events: the host activity is the catching scope.
+            for host in p.nodes where host.boundaryEvents.count > 1 {
+                var seen: [String] = []  // "" for a catch-all
+                for b in host.boundaryEvents {
+                    let e = p.nodes[b]
+                    guard let d = e.eventDefinitions.first(where: { $0.kind == .escalation }) else { continue }
+                    let code = d.ref.flatMap { diagram.definitions.escalation(id: $0) }?.escalationCode ?? ""
+                    for previous in seen {
+                        if previous.isEmpty && code.isEmpty {
+                            out.append(RuleFinding("The same scope can not contains more than one escalation boundary event without escalation code. An escalation boundary event without escalation code catch all escalation events.",
+                                                   at: e.location, element: e.id))
+                        } else if previous.isEmpty || code.isEmpty {
+                            out.append(RuleFinding("The same scope can not contains an escalation boundary event without escalation code and another one with escalation code. The escalation boundary event without escalation code catch all escalation events.",
+                                                   at: e.location, element: e.id))
+                        } else if previous == code {
+                            out.append(RuleFinding("multiple escalation boundary events with the same escalationCode '\(code)' are not supported on same scope", at: e.location, element: e.id))
+                        }
+                    }
+                    seen.append(code)
                 }
             }
         }

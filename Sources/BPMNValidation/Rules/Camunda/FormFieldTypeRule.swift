@@ -25,7 +25,7 @@ public struct FormFieldTypeRule: ValidationRule {
             guard let form = n.form else { return }
             for f in form.fields {
                 if f.id.isEmpty {
-                    out.append(RuleFinding(form.isLegacyFormProperties ? "attribute 'id' is required" : "form field must have an 'id' attribute", at: f.location, element: n.id))
+                    out.append(RuleFinding(form.isLegacyFormProperties ? "attribute 'id' is required" : "attribute id must be set for FormFieldGroup and must have a non-empty value", at: f.location, element: n.id))
                 }
                 if diagram.dialect == .spiff { continue }
                 guard let type = f.type, !type.isEmpty else {

@@ -4,7 +4,7 @@ import BPMNModel
 /// subscribes by name).
 public struct MessageRule: ValidationRule {
     public static let id = "camunda-message"
-    public static let summary = "Message events reference a message, and caught messages have a name."
+    public static let summary = "Message events reference a message, caught messages have a name, and a message starting a process has no expression in its name."
     public static let category = RuleCategory.camunda7
     public static let defaultLevel = RuleLevel.error
     public static let examples = RuleExamples(
@@ -14,6 +14,12 @@ public struct MessageRule: ValidationRule {
             <bpmn:message id="Message_1" />
             <bpmn:process id="Process_1" isExecutable="true" camunda:historyTimeToLive="1">
               <bpmn:intermediateCatchEvent id="Wait"><bpmn:messageEventDefinition id="M" messageRef="Message_1" /></bpmn:intermediateCatchEvent>
+            </bpmn:process>
+            """),
+            .definitions("""
+            <bpmn:message id="Message_1" name="order-${region}" />
+            <bpmn:process id="Process_1" isExecutable="true" camunda:historyTimeToLive="1">
+              <bpmn:startEvent id="Start"><bpmn:messageEventDefinition id="M" messageRef="Message_1" /></bpmn:startEvent>
             </bpmn:process>
             """),
         ],
@@ -39,6 +45,10 @@ public struct MessageRule: ValidationRule {
                 }
                 if let m = diagram.definitions.message(id: ref), (m.name ?? "").isEmpty {
                     out.append(RuleFinding("Cannot have a message event subscription with an empty or missing name (message '\(ref)')", at: d.location, element: n.id))
+                } else if n.kind == .startEvent, n.parent == nil, let name = diagram.definitions.message(id: ref)?.name,
+                          BPMNExpressionsBridge.containsExpression(name) {
+                    // A process is started by the message's name, which must be known at deployment.
+                    out.append(RuleFinding("Invalid message name '\(name)' for element 'messageEventDefinition': expressions in the message start event name are not allowed!", at: d.location, element: n.id))
                 }
             }
             if n.kind == .receiveTask, let ref = n.messageRef, let m = diagram.definitions.message(id: ref), (m.name ?? "").isEmpty {

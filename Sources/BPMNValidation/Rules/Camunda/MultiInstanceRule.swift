@@ -11,6 +11,7 @@ public struct MultiInstanceRule: ValidationRule {
         triggering: [
             .process("<bpmn:userTask id=\"Review\"><bpmn:multiInstanceLoopCharacteristics /></bpmn:userTask>"),
             .process("<bpmn:userTask id=\"Review\"><bpmn:multiInstanceLoopCharacteristics camunda:elementVariable=\"reviewer\"><bpmn:loopCardinality>3</bpmn:loopCardinality></bpmn:multiInstanceLoopCharacteristics></bpmn:userTask>"),
+            .process("<bpmn:userTask id=\"Review\"><bpmn:multiInstanceLoopCharacteristics camunda:collection=\"reviewers\"><bpmn:loopCardinality></bpmn:loopCardinality></bpmn:multiInstanceLoopCharacteristics></bpmn:userTask>"),
         ],
         passing: [
             .process("<bpmn:userTask id=\"Review\"><bpmn:multiInstanceLoopCharacteristics camunda:collection=\"${reviewers}\" camunda:elementVariable=\"reviewer\" /></bpmn:userTask>"),
@@ -24,7 +25,10 @@ public struct MultiInstanceRule: ValidationRule {
             guard let mi = n.multiInstance else { return }
             let cardinality = !(mi.loopCardinality?.text.isEmpty ?? true)
             let collection = !(mi.collection ?? "").isEmpty || !(mi.loopDataInputRef ?? "").isEmpty
-            if !cardinality && !collection {
+            if let c = mi.loopCardinality, c.text.isEmpty {
+                // An empty <loopCardinality> is refused on its own (Camunda then has an expression, empty).
+                out.append(RuleFinding("loopCardinality must be defined for a multiInstanceLoopCharacteristics definition", at: c.location, element: n.id))
+            } else if !cardinality && !collection {
                 out.append(RuleFinding("Either loopCardinality or loopDataInputRef/activiti:collection must be set", at: mi.location, element: n.id))
             } else if !collection && (!(mi.elementVariable ?? "").isEmpty || !(mi.inputDataItem ?? "").isEmpty) {
                 out.append(RuleFinding("LoopDataInputRef/activiti:collection must be set when using inputDataItem or activiti:elementVariable", at: mi.location, element: n.id))

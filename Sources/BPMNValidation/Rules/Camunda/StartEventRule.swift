@@ -13,6 +13,7 @@ public struct StartEventRule: ValidationRule {
             .process("<bpmn:startEvent id=\"Start_1\" /><bpmn:startEvent id=\"Start_2\" />"),
             .process("<bpmn:startEvent id=\"Start\" /><bpmn:subProcess id=\"Sub\" triggeredByEvent=\"true\"><bpmn:startEvent id=\"Sub_Start\" /></bpmn:subProcess>"),
             .process("<bpmn:startEvent id=\"Start\" /><bpmn:subProcess id=\"Sub\"><bpmn:task id=\"Inner\" /></bpmn:subProcess>"),
+            .process("<bpmn:startEvent id=\"Start\" /><bpmn:transaction id=\"Booking\"><bpmn:startEvent id=\"Booking_Start\"><bpmn:errorEventDefinition id=\"E\" /></bpmn:startEvent></bpmn:transaction>"),
             .process("<bpmn:task id=\"Only\" />"),
         ],
         passing: [.process("""
@@ -38,7 +39,8 @@ public struct StartEventRule: ValidationRule {
                 out.append(RuleFinding("multiple none start events or timer start events not supported on process definition",
                                        at: p.nodes[i].location, element: p.nodes[i].id))
             }
-            for (s, sub) in p.nodes.enumerated() where sub.kind == .subProcess {
+            // Transactions are sub-processes to Camunda (ad-hoc ones it drops).
+            for s in p.nodes.indices where p.nodes[s].kind == .subProcess || p.nodes[s].kind == .transaction {
                 checkSubProcess(p, s, &out)
             }
         }
@@ -49,7 +51,7 @@ public struct StartEventRule: ValidationRule {
         let sub = p.nodes[s]
         let starts = sub.children.filter { p.nodes[$0].kind == .startEvent }
         if starts.isEmpty {
-            out.append(RuleFinding("subProcess must define a startEvent element", at: sub.location, element: sub.id))
+            out.append(RuleFinding("\(sub.kind.rawValue) must define a startEvent element", at: sub.location, element: sub.id))
             return
         }
         for i in starts.dropFirst() {

@@ -29,8 +29,12 @@ public struct JUELSyntaxRule: ValidationRule {
         var out: [RuleFinding] = []
         ExpressionCollector.forEach(in: diagram) { site in
             guard let error = BPMNExpressionsBridge.syntaxError(site.text) else { return }
+            // Point at the offending character in the file; the element when it cannot be found.
+            let at = diagram.source.flatMap {
+                SourcePosition.locate(site.text, utf16Offset: error.offset, element: site.location, in: $0)
+            } ?? site.location
             out.append(RuleFinding("\(site.what): \(error.description) (column \(error.column) of the expression)",
-                                   at: site.location, element: site.elementId))
+                                   at: at, element: site.elementId))
         }
         return out
     }

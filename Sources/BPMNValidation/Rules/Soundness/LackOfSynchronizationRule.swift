@@ -32,7 +32,7 @@ public struct LackOfSynchronizationRule: ValidationRule {
     static let mergingKinds: Set<FlowNodeKind> = Set(FlowNodeKind.allCases).subtracting([.parallelGateway, .inclusiveGateway, .complexGateway, .endEvent])
 
     public func check(_ diagram: DiagramContext) -> [RuleFinding] {
-        SplitJoinScan.findings(diagram, splitKinds: [.parallelGateway], joinKinds: Self.mergingKinds) { g, split, merge, path1, path2 in
+        SplitJoinScan.findings(diagram, ruleId: Self.id, splitKinds: [.parallelGateway], joinKinds: Self.mergingKinds) { g, split, merge, path1, path2 in
             let p = g.process
             let what = p.nodes[merge].kind == .exclusiveGateway ? "the exclusive gateway" : "the \(p.nodes[merge].kind.rawValue)"
             return "lack of synchronisation: branches of the parallel gateway '\(p.nodes[split].id)' meet at \(what) '\(p.nodes[merge].id)' (\(g.ids(path1).joined(separator: " -> ")) and \(g.ids(path2).joined(separator: " -> "))), which passes each token on: what follows runs once per branch; join them with a parallel gateway"

@@ -2,4 +2,6 @@
 /// finding names the path that shows it. Conditions are not evaluated.
 let soundnessRules: [any ValidationRule.Type] = [
     UnreachableNodeRule.self, NoPathToEndRule.self, EndlessLoopRule.self, ParallelJoinDeadlockRule.self, LackOfSynchronizationRule.self,
+    // Last: reports what the analyses above left unchecked.
+    SoundnessIncompleteRule.self,
 ]
