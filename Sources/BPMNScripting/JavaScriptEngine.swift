@@ -253,7 +253,7 @@ struct SourceTraits {
             || Self.assigns(source, pattern: SourceTraits.plainAssignment, builtins: builtins)
     }
 
-    nonisolated(unsafe) static let identifier = try! NSRegularExpression(
+    static let identifier = try! NSRegularExpression(
         pattern: #"(?<![\p{L}\p{N}_$.\\])[\p{L}_$][\p{L}\p{N}_$]*"#)
     static let reserved: Set<String> = [
         "arguments", "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default",
@@ -265,10 +265,10 @@ struct SourceTraits {
 
     private static let assignmentOperator = #"\s*(?:[-+*/%&|^]|\*\*|<<|>>>?|&&|\|\||\?\?)?=(?!=)"#
     /// `<name> . member <op>=` or `<name> [ … ] <op>=`
-    nonisolated(unsafe) static let memberAssignment = try! NSRegularExpression(
+    static let memberAssignment = try! NSRegularExpression(
         pattern: #"(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:\??\.\s*[\w$]+|\[[^\]]*\])"# + assignmentOperator)
     /// `<name> <op>=` (also `++`/`--` on it)
-    nonisolated(unsafe) static let plainAssignment = try! NSRegularExpression(
+    static let plainAssignment = try! NSRegularExpression(
         pattern: #"(?<![\w$.])([A-Za-z_$][\w$]*)(?:"# + assignmentOperator + #"|\s*(?:\+\+|--))"#)
 
     private static func assigns(_ source: String, pattern: NSRegularExpression, builtins: Set<String>) -> Bool {

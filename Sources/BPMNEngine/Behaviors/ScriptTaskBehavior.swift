@@ -31,18 +31,8 @@ struct ScriptTaskBehavior: FlowNodeBehavior {
                 value = .null  // handled above
             }
         } catch let error as ScriptError {
-            var extra: [(key: String, value: VariableValue)] = [("message", .string(error.message))]
-            if let line = error.line { extra.append(("line", .integer(Int64(line)))) }
-            run.emit(.scriptFailed, element: node.id, type: node.kind.rawValue, token: token, scope: t.scope, extra: extra)
-            let scriptLine = node.script?.location.line ?? 0
-            let place = error.line.map { " at line \($0) of the script" + (scriptLine > 0 ? " (file line \(scriptLine + $0 - 1))" : "") } ?? ""
-            let what: String
-            switch error.kind {
-            case .timeout: what = "was stopped after running longer than \(run.options.scriptTimeout) s (--script-timeout)"
-            case .syntax: what = "does not compile\(place): \(error.message)"
-            default: what = "failed\(place): \(error.message)"
-            }
-            throw RunError(message: "script task '\(node.id)' \(what)", element: node.id, location: node.script?.location ?? node.location)
+            throw failure(node: node, token: token, run: run, message: error.message, line: error.line,
+                          timedOut: error.kind == .timeout, syntax: error.kind == .syntax, placeTimeout: false)
         } catch {
             run.emit(.scriptFailed, element: node.id, type: node.kind.rawValue, token: token, scope: t.scope,
                      extra: [("message", .string("\(error)"))])
@@ -61,24 +51,37 @@ extension ScriptTaskBehavior {
     /// `TaskDataEnvironment.execute`). A failure stops the run with the Python error, the line
     /// inside the script and the line in the file.
     func runPython(_ source: String, token: Int, node: FlowNode, run: ProcessRun) throws {
-        let t = run.state.tokens[token]!
         let result: PythonScriptResult
         do {
             result = try run.python().run(source, variables: run.spiffData(token: token))
         } catch let error as PythonError {
-            var extra: [(key: String, value: VariableValue)] = [("message", .string(error.description))]
-            if let line = error.line { extra.append(("line", .integer(Int64(line)))) }
-            run.emit(.scriptFailed, element: node.id, type: node.kind.rawValue, token: token, scope: t.scope, extra: extra)
-            let scriptLine = node.script?.location.line ?? 0
-            let place = error.line.map { " at line \($0) of the script" + (scriptLine > 0 ? " (file line \(scriptLine + $0 - 1))" : "") } ?? ""
-            let what: String
-            switch error.kind {
-            case .timeout: what = "was stopped\(place) after running longer than \(run.options.scriptTimeout) s (--script-timeout)"
-            case .syntax: what = "does not compile\(place): \(error)"
-            default: what = "failed\(place): \(error)"
-            }
-            throw RunError(message: "script task '\(node.id)' \(what)", element: node.id, location: node.script?.location ?? node.location)
+            throw failure(node: node, token: token, run: run, message: error.description, line: error.line,
+                          timedOut: error.kind == .timeout, syntax: error.kind == .syntax, placeTimeout: true)
         }
         run.applyScriptResult(result, token: token)
+    }
+}
+
+extension ScriptTaskBehavior {
+    /// Records a failed script in the trace and builds the error that stops the run, naming the
+    /// task, the line inside the script and the line in the file. `placeTimeout`: say where a
+    /// timed-out script was (Python reports the line it was interrupted at; JavaScript does not).
+    func failure(node: FlowNode, token: Int, run: ProcessRun, message: String, line: Int?,
+                 timedOut: Bool, syntax: Bool, placeTimeout: Bool) -> RunError {
+        let scope = run.state.tokens[token]!.scope
+        var extra: [(key: String, value: VariableValue)] = [("message", .string(message))]
+        if let line { extra.append(("line", .integer(Int64(line)))) }
+        run.emit(.scriptFailed, element: node.id, type: node.kind.rawValue, token: token, scope: scope, extra: extra)
+        let scriptLine = node.script?.location.line ?? 0
+        let place = line.map { " at line \($0) of the script" + (scriptLine > 0 ? " (file line \(scriptLine + $0 - 1))" : "") } ?? ""
+        let what: String
+        if timedOut {
+            what = "was stopped\(placeTimeout ? place : "") after running longer than \(run.options.scriptTimeout) s (--script-timeout)"
+        } else if syntax {
+            what = "does not compile\(place): \(message)"
+        } else {
+            what = "failed\(place): \(message)"
+        }
+        return RunError(message: "script task '\(node.id)' \(what)", element: node.id, location: node.script?.location ?? node.location)
     }
 }

@@ -10,6 +10,6 @@ struct SubProcessBehavior: FlowNodeBehavior {
             throw RunError(message: "sub-process '\(node.id)' has no none start event, so it cannot start", element: node.id,
                            location: node.location)
         }
-        try run.startChildScope(kind: .subProcess, process: t.process, node: t.node, parentToken: token, startEvent: start)
+        _ = try run.startChildScope(kind: .subProcess, process: t.process, node: t.node, parentToken: token, startEvent: start)
     }
 }

@@ -131,8 +131,9 @@ public final class ProcessRun {
             // Variables changed: conditional events may fire, which can make more tokens ready.
             if variablesChanged && !state.subscriptions.isEmpty {
                 variablesChanged = false
-                let fired = perform({ try evaluateConditionalEvents() }, at: nil)
-                if fired && !agenda.isEmpty { continue }
+                // Whether any fired shows in the agenda; `perform` says whether the step succeeded.
+                let succeeded = perform({ _ = try evaluateConditionalEvents() }, at: nil)
+                if succeeded && !agenda.isEmpty { continue }
             }
             // Spiff: `do_engine_steps` ends with `refresh_timers()`, so a timer already due (a
             // past timeDate) fires without anyone advancing the clock.

@@ -1,3 +1,5 @@
+import BPMNModel
+
 /// `--format junit`: one test case per file, failing when the file has errors (each error one
 /// `<failure>` line); warnings go to `<system-out>`. Readable by Jenkins, GitLab and the like.
 public enum JUnitFormatter {
@@ -30,20 +32,6 @@ public enum JUnitFormatter {
         return out
     }
 
-    /// XML text/attribute escaping; characters XML 1.0 forbids are replaced.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n", "\t", "\r": out.unicodeScalars.append(u)
-            default:
-                if u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF { out += "\u{FFFD}" } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out
-    }
+    /// XML text/attribute escaping (line breaks kept: the reports' texts are multi-line).
+    static func escape(_ s: String) -> String { XMLEscaping.escaped(s, keepLineBreaks: true) }
 }

@@ -1,3 +1,5 @@
+import BPMNModel
+
 /// Writes an `XESLog` as the XML serialization of IEEE 1849-2016 (XES): the four standard
 /// extensions bpmnrun uses, the global attributes every trace and event carries (with the
 /// defaults the standard asks for), two classifiers, then the log's attributes and traces.
@@ -56,34 +58,9 @@ public enum XESWriter {
     private static func write(_ attribute: XESAttribute, indent: Int, into out: inout String) {
         out += String(repeating: " ", count: indent)
         out += "<\(attribute.value.tag) key=\""
-        escape(attribute.key, into: &out)
+        XMLEscaping.append(attribute.key, to: &out)
         out += "\" value=\""
-        escape(attribute.value.text, into: &out)
+        XMLEscaping.append(attribute.value.text, to: &out)
         out += "\"/>\n"
-    }
-
-    /// Escapes text for a double-quoted XML attribute. Line breaks and tabs become character
-    /// references (a parser would fold them to spaces otherwise); characters XML 1.0 cannot hold
-    /// at all (other control characters) become U+FFFD.
-    static func escape(_ text: String, into out: inout String) {
-        // Ids, names, types and times almost never need escaping: append them whole.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x26 && $0 != 0x3C && $0 != 0x3E && $0 != 0x22 && $0 < 0xEF }) {
-            out += text
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
-            case let c where c.value < 0x20 || c.value == 0xFFFE || c.value == 0xFFFF:
-                out += "\u{FFFD}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
     }
 }
