@@ -15,6 +15,8 @@ public struct ProcessSpec: Sendable {
     public var associations: [Association] = []
     /// Listeners and properties declared on the process itself.
     public var extensions: ExtensionElements
+    /// The process's `<ioSpecification>`, if it declares one.
+    public var ioSpecification: IOSpecification?
 
     public init(id: String, name: String? = nil, isExecutable: Bool? = nil, location: SourceLocation = .unknown,
                 documentation: String? = nil, camundaAttributes: [String: String] = [:], nodes: [FlowNode] = [],

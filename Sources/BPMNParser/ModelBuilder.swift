@@ -175,9 +175,19 @@ struct ModelBuilder {
         swap(&p.nodes, &parts.nodes)
         swap(&p.flows, &parts.flows)
         p.associations = parts.associations
+        p.ioSpecification = firstChild(e, .ioSpecification).map { ioSpecification($0) }
         p.reindex()
         link(&p)
         return p
+    }
+
+    private mutating func ioSpecification(_ e: Int32) -> IOSpecification {
+        var spec = IOSpecification(location: loc(e))
+        for c in children(e) where tag(c) == .dataInput || tag(c) == .dataOutput {
+            let item = IOSpecification.DataItem(id: idOrPlaceholder(c), name: attr(c, "name"), location: loc(c))
+            if tag(c) == .dataInput { spec.inputs.append(item) } else { spec.outputs.append(item) }
+        }
+        return spec
     }
 
     /// Collects the flow nodes and sequence flows of a scope, depth first, in document order.

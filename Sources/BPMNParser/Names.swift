@@ -31,6 +31,7 @@ enum Tag: String, CaseIterable {
     case timeDate, timeDuration, timeCycle, condition, script
     case multiInstanceLoopCharacteristics, loopCardinality, completionCondition, loopDataInputRef, inputDataItem
     case standardLoopCharacteristics, loopCondition
+    case ioSpecification, dataInput, dataOutput
     // declared <incoming>/<outgoing> of a flow node (checked against the flows by the validator)
     case incoming, outgoing
     // markers (raw values cannot be XML names)
@@ -101,14 +102,14 @@ enum Tag: String, CaseIterable {
         "choreographyRef", "choreographyTask", "complexBehaviorDefinition", "conversation",
         "conversationAssociation", "conversationLink", "conversationNode", "correlationKey", "correlationProperty",
         "correlationPropertyBinding", "correlationPropertyRef", "correlationPropertyRetrievalExpression",
-        "correlationSubscription", "dataAssociation", "dataInput", "dataInputAssociation", "dataInputRefs",
-        "dataObject", "dataObjectReference", "dataOutput", "dataOutputAssociation", "dataOutputRefs", "dataPath",
+        "correlationSubscription", "dataAssociation", "dataInputAssociation", "dataInputRefs",
+        "dataObject", "dataObjectReference", "dataOutputAssociation", "dataOutputRefs", "dataPath",
         "dataState", "dataStore", "dataStoreReference", "endPoint", "endPointRef", "errorRef", "event",
         "eventDefinition", "eventDefinitionRef", "expression", "extension", "flowElement", "flowNode",
         "flowNodeRef", "formalExpression", "from", "gateway", "globalBusinessRuleTask", "globalChoreographyTask",
         "globalConversation", "globalManualTask", "globalScriptTask", "globalTask", "globalUserTask", "group",
         "humanPerformer", "implicitThrowEvent", "import", "inMessageRef", "innerParticipantRef",
-        "inputSet", "inputSetRefs", "interface", "interfaceRef", "ioBinding", "ioSpecification",
+        "inputSet", "inputSetRefs", "interface", "interfaceRef", "ioBinding",
         "itemDefinition", "lane", "laneSet", "loopCharacteristics", "loopDataOutputRef", "messageFlow",
         "messageFlowAssociation", "messageFlowRef", "messagePath", "monitoring", "operation", "operationRef",
         "optionalInputRefs", "optionalOutputRefs", "outMessageRef", "outerParticipantRef",

@@ -11,6 +11,9 @@ struct AnswersFile {
     enum Step {
         case complete(task: String, variables: [String: VariableValue], where: TaskSelector)
         case message(name: String, variables: [String: VariableValue])
+        /// Spiff dialect: a message carrying one value of any type, stored under `resultVariable`
+        /// (else `<catching id>_Response`), as a SpiffWorkflow application sends one.
+        case messagePayload(name: String, payload: VariableValue, resultVariable: String?)
         case signal(name: String, variables: [String: VariableValue])
         case nextTimer
         case advance(duration: String, seconds: Double)
@@ -68,6 +71,7 @@ struct AnswersFile {
 
     static let stepKinds = """
         {"complete": "<task id>", "variables": {...}, "where": {"name"|"assignee"|"loopCounter": ...}}, {"message": "<name>", "variables": {...}}, \
+        {"message": "<name>", "payload": <any value>, "resultVariable": "<name>"} (spiff dialect), \
         {"signal": "<name>"}, {"timer": "next"}, {"advance": "PT2H"}, {"error": "<task id>", "code": "<errorCode>"}, \
         {"set": {...}}
         """
@@ -106,7 +110,15 @@ struct AnswersFile {
             }
             return .complete(task: try string("complete"), variables: try variables(), where: selector)
         case "message":
-            return .message(name: try string("message"), variables: try variables())
+            guard step["payload"] != nil || step["resultVariable"] != nil else {
+                return .message(name: try string("message"), variables: try variables())
+            }
+            guard step["variables"] == nil else {
+                throw Invalid(path: path, message: "step \(number): a message has \"variables\" or a \"payload\", not both")
+            }
+            var resultVariable: String?
+            if step["resultVariable"] != nil { resultVariable = try string("resultVariable") }
+            return .messagePayload(name: try string("message"), payload: step["payload"] ?? .null, resultVariable: resultVariable)
         case "signal":
             return .signal(name: try string("signal"), variables: try variables())
         case "timer":

@@ -318,6 +318,9 @@ final class RunSession {
         case .message(let name, let variables):
             narrate(number, "delivering message '\(name)'")
             return attempt(number, answersPath) { try run.deliverMessage(name, variables: variables) }
+        case .messagePayload(let name, let payload, let resultVariable):
+            narrate(number, "delivering message '\(name)'")
+            return attempt(number, answersPath) { try run.deliverMessage(name, payload: payload, resultVariable: resultVariable) }
         case .signal(let name, let variables):
             narrate(number, "broadcasting signal '\(name)'")
             return attempt(number, answersPath) { try run.broadcastSignal(name, variables: variables) }

@@ -39,6 +39,32 @@ final class SpiffMessageTests: XCTestCase {
                                      "doubled": .integer(42), "WaitStop_Response": .null])
     }
 
+    /// Oracle (SpiffWorkflow's external_message test): an application's message carries one value
+    /// of any type into the result variable it names (`{"payload": x, "result_var": v}`), else
+    /// into `<catching id>_Response`.
+    func testOutsideMessageCarriesOneValueIntoTheResultVariableItNames() throws {
+        let h = try spiff("""
+            <bpmn:startEvent id="s"/>
+            \(catchEvent("WaitGo", "Message_Go"))
+            \(catchEvent("WaitStop", "Message_Stop"))
+            <bpmn:endEvent id="e"/>
+            \(chain("s", "WaitGo", "WaitStop", "e"))
+            """)
+        try h.run.deliverMessage("go", payload: .string("SomethingDrastic"), resultVariable: "reset_var")
+        try h.run.deliverMessage("stop", payload: .integer(7), resultVariable: nil)
+        XCTAssertEqual(h.status, .completed, h.error?.message ?? "")
+        XCTAssertEqual(h.variables, ["reset_var": .string("SomethingDrastic"), "WaitStop_Response": .integer(7)])
+    }
+
+    func testUnderCamundaAMessageWithAPayloadIsRefused() throws {
+        let h = try Harness(document: diagram("""
+            <bpmn:startEvent id="s"/>\(catchEvent("WaitGo", "Message_Go"))<bpmn:endEvent id="e"/>\(chain("s", "WaitGo", "e"))
+            """ + messages), dialect: .camunda, options: options()).start()
+        XCTAssertThrowsError(try h.run.deliverMessage("go", payload: .string("x"), resultVariable: "v")) { error in
+            XCTAssertTrue("\(error)".contains("needs the spiff dialect"), "\(error)")
+        }
+    }
+
     /// Oracle (SpiffWorkflow's Message-Interrupts test diagrams): a message event definition
     /// without messageRef waits for the message named like its event.
     func testMessageWithoutRefIsNamedAfterItsEvent() throws {

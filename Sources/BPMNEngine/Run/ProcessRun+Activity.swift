@@ -42,7 +42,13 @@ extension ProcessRun {
         // included, so a false condition runs the activity no time at all.
         if let loop = n.standardLoop, loop.testBefore, let condition = loop.loopCondition, !condition.text.isEmpty,
            try !loopConditionHolds(condition, node: n, token: tokenId) {
-            try leave(tokenId)
+            if isSpiff {
+                // The activity does not run, so only the loop as a whole is listed as completed.
+                completeLoopBody(tokenId)
+                try takeOutgoing(tokenId)
+            } else {
+                try leave(tokenId)
+            }
             return
         }
         try runExecutionListeners(n, event: "start", token: tokenId)
@@ -77,6 +83,7 @@ extension ProcessRun {
             return false
         }
         completeActivity(tokenId)
+        if isSpiff && n.standardLoop != nil && !isBody { completeLoopBody(tokenId) }
         if isInstance {
             try multiInstanceInstanceCompleted(tokenId)
             return false

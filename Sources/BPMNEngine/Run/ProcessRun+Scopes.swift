@@ -7,6 +7,7 @@ extension ProcessRun {
     /// and puts a token on its start event.
     func startChildScope(kind: ScopeInstance.Kind, process: Int, node: Int?, parentToken: Int, startEvent: Int) throws -> Int {
         let parent = state.tokens[parentToken]!
+        let calledData = isSpiff && kind == .calledProcess ? try spiffCalledProcessStartData(process: process, callerToken: parentToken) : nil
         let scopeId = newScope(kind: kind, process: process, parent: parent.scope, node: node, parentToken: parentToken)
         state.tokens[parentToken]!.state = .inSubProcess
         state.tokens[parentToken]!.childScope = scopeId
@@ -17,7 +18,7 @@ extension ProcessRun {
         try subscribeEventSubProcesses(ofScope: scopeId)
         let child = newToken(process: process, node: startEvent, scope: scopeId)
         if isSpiff && (kind == .subProcess || kind == .calledProcess) {
-            state.tokens[child]!.branchData = spiffData(token: parentToken)
+            state.tokens[child]!.branchData = calledData ?? spiffData(token: parentToken)
         }
         agenda.append(child)
         return child
@@ -58,7 +59,7 @@ extension ProcessRun {
                     try applyOutMappings(calledScope: scopeId, callerToken: parentToken)
                 }
                 if isSpiff && (scope.kind == .subProcess || scope.kind == .calledProcess) {
-                    returnSubworkflowData(of: scopeId, to: parentToken)
+                    try returnSubworkflowData(of: scopeId, to: parentToken)
                 }
                 closeScope(scopeId)
                 state.tokens[parentToken]!.state = .ready

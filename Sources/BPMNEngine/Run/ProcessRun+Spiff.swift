@@ -117,10 +117,15 @@ extension ProcessRun {
     }
 
     /// A subworkflow completed: its end data replaces the waiting task's data
-    /// (`bpmn/specs/mixins/subworkflow_task.py` `update_data`: `my_task.data = deepcopy(last_task.data)`).
-    func returnSubworkflowData(of scopeId: Int, to parentToken: Int) {
+    /// (`bpmn/specs/mixins/subworkflow_task.py` `update_data`: `my_task.data = deepcopy(last_task.data)`),
+    /// or, for a called process declaring data outputs, only those are set on it.
+    func returnSubworkflowData(of scopeId: Int, to parentToken: Int) throws {
         guard let scope = state.scopes[scopeId], let parent = state.tokens[parentToken] else { return }
-        let data = scope.variables
+        var data = scope.variables
+        if scope.kind == .calledProcess,
+           let result = try spiffCalledProcessResult(data, process: scope.process, callerToken: parentToken) {
+            data = result
+        }
         if parent.branchData != nil {
             state.tokens[parentToken]!.branchData = data
             variablesChanged = true

@@ -10,7 +10,12 @@ def oracle_step_to_bpmnrun(step):
         kind = "message" if "message" in step else "signal"
         out = {kind: step[kind]}
         payload = step.get("payload", step.get("variables"))
-        if isinstance(payload, dict):
+        if kind == "message" and (step.get("result_var") or not isinstance(payload, (dict, type(None)))):
+            # A SpiffWorkflow message carries one value of any type, stored under the sender's result_var.
+            out["payload"] = payload
+            if step.get("result_var"):
+                out["resultVariable"] = step["result_var"]
+        elif isinstance(payload, dict):
             out["variables"] = payload
         return out
     if "timer" in step:

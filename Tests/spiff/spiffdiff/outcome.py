@@ -23,7 +23,12 @@ def from_oracle(code, doc):
         return Outcome("error", error="the oracle printed no JSON (exit %s)" % code)
     completed = []
     for entry in doc.get("completed") or []:
-        completed.append(entry["id"] + "#multiInstanceBody" if entry.get("loop") == "body" else entry["id"])
+        if entry.get("loop") == "body":
+            # bpmnrun names a standard loop's body apart from a multi-instance body (docs/trace-format.md).
+            suffix = "#loopBody" if entry.get("spiff") == "StandardLoopTask" else "#multiInstanceBody"
+            completed.append(entry["id"] + suffix)
+        else:
+            completed.append(entry["id"])
     detail = doc.get("error_detail") or {}
     if code == 2:
         status = "error"
