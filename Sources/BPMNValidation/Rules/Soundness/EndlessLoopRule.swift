@@ -27,7 +27,7 @@ public struct EndlessLoopRule: ValidationRule {
         var out: [RuleFinding] = []
         for p in diagram.executableProcesses where !p.nodes.isEmpty {
             let g = diagram.shared("graph:" + p.id) { FlowGraph(p) }
-            for r in diagram.shared("stuck:" + p.id) { StuckRegions(g) }.regions where !r.hasWaitState && !g.successors[r.nodes[0]].isEmpty {
+            for r in diagram.shared("stuck:" + p.id, { StuckRegions(g) }).regions where !r.hasWaitState && !g.successors[r.nodes[0]].isEmpty {
                 let first = p.nodes[r.nodes[0]]
                 let cycle = LoopPath.cycle(through: r.nodes[0], in: g, within: Set(r.nodes))
                 let feeders = r.feeders > 0 ? "; \(r.feeders) other element(s) lead only here" : ""

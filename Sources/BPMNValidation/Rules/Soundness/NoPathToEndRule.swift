@@ -28,7 +28,7 @@ public struct NoPathToEndRule: ValidationRule {
         var out: [RuleFinding] = []
         for p in diagram.executableProcesses where !p.nodes.isEmpty {
             let g = diagram.shared("graph:" + p.id) { FlowGraph(p) }
-            for r in diagram.shared("stuck:" + p.id) { StuckRegions(g) }.regions where r.hasWaitState || r.nodes.count == 1 && p.nodes[r.nodes[0]].kind == .eventBasedGateway && g.successors[r.nodes[0]].isEmpty {
+            for r in diagram.shared("stuck:" + p.id, { StuckRegions(g) }).regions where r.hasWaitState || r.nodes.count == 1 && p.nodes[r.nodes[0]].kind == .eventBasedGateway && g.successors[r.nodes[0]].isEmpty {
                 let first = p.nodes[r.nodes[0]]
                 let feeders = r.feeders > 0 ? "; \(r.feeders) other element(s) lead only here" : ""
                 if r.nodes.count == 1 && g.successors[r.nodes[0]].isEmpty {
