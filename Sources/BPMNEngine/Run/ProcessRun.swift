@@ -64,16 +64,8 @@ public final class ProcessRun {
     /// message / signal start event with that name (`--message`, `--signal`).
     public func start(variables: [String: VariableValue] = [:], trigger: StartTrigger) {
         guard state.status == .notStarted else { return }
-        let startNode: Int
-        do {
-            startNode = try process.startEvent(for: trigger)
-        } catch let error as RunError {
-            fail(error)
-            return
-        } catch {
-            fail(RunError(message: "\(error)"))
-            return
-        }
+        var startNode = 0
+        guard perform({ startNode = try process.startEvent(for: trigger) }, at: nil) else { return }
         state.status = .running
         state.scopes[1] = ScopeInstance(id: 1, kind: .process, process: 0, parent: nil, node: nil, parentToken: nil)
         state.nextScopeId = 2
@@ -83,16 +75,10 @@ public final class ProcessRun {
             setVariableLocal(name, variables[name]!, scope: 1, token: nil, source: "start")
         }
         let token = newToken(process: 0, node: startNode, scope: 1)
-        do {
+        guard perform({
             try runProcessListeners(process: 0, event: "start", token: token)
             try subscribeEventSubProcesses(ofScope: 1)
-        } catch let error as RunError {
-            fail(error)
-            return
-        } catch {
-            fail(RunError(message: "\(error)"))
-            return
-        }
+        }, at: nil) else { return }
         agenda.append(token)
         runAgenda()
     }

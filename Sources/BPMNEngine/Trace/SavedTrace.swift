@@ -120,7 +120,9 @@ public struct SavedTrace: Sendable {
 
     private static let ownKeys: Set<String> = ["seq", "at", "event", "element", "type", "name", "token", "scope"]
 
-    private static func event(_ item: VariableValue) throws -> TraceEvent {
+    /// One event object of a saved trace (or of a run's trace journal) back as a trace event, its
+    /// own keys after the common ones in name order; throws when a key has the wrong type.
+    public static func event(_ item: VariableValue) throws -> TraceEvent {
         guard case .object(let fields) = item else { throw EventProblem(message: "not a JSON object") }
         guard let seq = fields["seq"]?.integerValue else { throw EventProblem(message: "\"seq\" is missing or not an integer") }
         guard let kindText = fields["event"]?.stringValue else { throw EventProblem(message: "\"event\" is missing or not a string (seq \(seq))") }

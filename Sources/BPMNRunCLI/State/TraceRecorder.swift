@@ -28,15 +28,6 @@ final class TraceRecorder: TraceSink {
         return .object(o)
     }
 
-    private static let fixedKeys: Set<String> = ["seq", "at", "event", "element", "type", "name", "token", "scope"]
-
-    /// A saved event back as a trace event (its own keys after the common ones, in name order).
-    static func event(from value: VariableValue) -> TraceEvent? {
-        guard case .object(let o) = value, case .integer(let seq)? = o["seq"], case .string(let at)? = o["at"],
-              case .string(let kindText)? = o["event"], let kind = TraceEvent.Kind(rawValue: kindText) else { return nil }
-        let extra = o.keys.filter { !fixedKeys.contains($0) }.sorted().map { (key: $0, value: o[$0]!) }
-        return TraceEvent(seq: Int(seq), at: at, kind: kind, element: o["element"]?.stringValue, type: o["type"]?.stringValue,
-                          name: o["name"]?.stringValue, token: o["token"]?.integerValue.map { Int($0) },
-                          scope: o["scope"]?.integerValue.map { Int($0) }, extra: extra)
-    }
+    /// A saved event back as a trace event (nil when it is not one).
+    static func event(from value: VariableValue) -> TraceEvent? { try? SavedTrace.event(value) }
 }

@@ -1,25 +1,9 @@
+import BPMNModel
+
 /// Minimal JSON writing for the report formats (stable key order, no Foundation round trip).
 enum JSONWriter {
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal (the same escaping as the trace writer).
+    static func string(_ s: String) -> String { JSONText.quoted(s) }
 
     /// `{"k": v, ...}` from already-encoded values, in the given order; nil values left out.
     static func object(_ pairs: [(String, String?)]) -> String {
